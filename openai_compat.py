@@ -1,0 +1,1872 @@
+"""openai_compat: one file that talks to every OpenAI-compatible chat API.
+
+OpenAI, Azure OpenAI, Groq, Together AI, Ollama, OpenRouter and the many hosts that copy
+OpenAI's wire format, through one blocking function. Copy this file into your project (keep
+the licence lines below) or `pip install` it; the only dependency is `requests`.
+
+    >>> from openai_compat import chat
+    >>> chat("Hello", model="mock:echo").content          # offline: the mock provider echoes
+    'Hello'
+    >>> resp = chat("Say hi", model="groq:llama-3.3-70b-versatile", temperature=0)
+    >>> resp.content, resp.usage.total_tokens              # doctest: +SKIP
+
+    for chunk in chat("Tell me a story", model="gpt-4o-mini", stream=True):
+        print(chunk.content, end="", flush=True)            # text as it arrives
+
+Keys come from `api_key=` or the provider's variable: OPENAI_API_KEY, AZURE_OPENAI_API_KEY
+(+ AZURE_OPENAI_ENDPOINT), GROQ_API_KEY, TOGETHER_API_KEY, OPENROUTER_API_KEY; Ollama
+(OLLAMA_HOST) and the offline `mock` provider need none. An environment key is only ever sent
+to its own provider's host.
+
+What is here: chat completions (plain and streamed), typed responses and errors, retries with
+backoff, tools, vision parts, JSON output, embeddings, model lists, context-window checks,
+token and cost estimates, budgets, parallel runs, and a command line (`python -m openai_compat`).
+What is not: async (it is synchronous on purpose), the Responses API, audio, files, fine-tuning.
+
+Reading guide, in file order: constants; providers (the table every difference lives in);
+data classes; errors; request building; transport and retries; response parsing; SSE streaming
+(https://html.spec.whatwg.org/multipage/server-sent-events.html); the offline mock; the public
+functions; helpers for tools, images and JSON; token, context and cost tables; budgets and
+parallel runs; the command line.
+
+Requires Python 3.10+ and requests 2.x (urllib3 2 makes streaming immediate; 1.x works).
+
+openai_compat 0.1.0. Copyright (c) 2026 the openai_compat authors. MIT licence (see the
+LICENSE file, or https://opensource.org/licenses/MIT): keep this notice in copies.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import email.utils
+import http.client
+import inspect
+import ipaddress
+import io
+import json
+import logging
+import os
+import random
+import re
+import sys
+import threading
+import time
+import typing
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import requests
+import requests.adapters
+import urllib3
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "chat", "build_request", "list_models", "embed", "chat_many",
+    "tool", "image", "estimate_tokens", "context_window", "estimate_cost",
+    "Provider", "PROVIDERS", "MODEL_LIMITS", "PRICES", "Budget", "Request",
+    "ChatResponse", "Choice", "Message", "ToolCall", "Function", "Usage",
+    "ChatStream", "ChatCompletionChunk", "ChunkChoice", "Delta", "EmbeddingResponse",
+    "OpenAICompatError", "APIError", "BadRequestError", "AuthenticationError",
+    "PermissionDeniedError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
+    "RateLimitError", "InternalServerError", "APIConnectionError", "APITimeoutError",
+    "ContextWindowExceededError", "BudgetExceededError",
+]
+
+log = logging.getLogger("openai_compat")
+
+# (connect, read) seconds. Reads are long because a reasoning model may think for minutes
+# before its first byte; the connect limit is short so a dead host fails fast.
+DEFAULT_TIMEOUT = (10.0, 600.0)
+DEFAULT_MAX_RETRIES = 3
+INITIAL_RETRY_DELAY = 0.5      # seconds; doubles each attempt ...
+MAX_RETRY_DELAY = 8.0          # ... up to this
+MAX_RETRY_AFTER = 60.0         # a server's Retry-After is obeyed up to this many seconds
+RETRY_STATUSES = {408, 409, 429}   # plus every 5xx: timeouts, lock conflicts, rate limits
+READ_SIZE = 65536              # most bytes taken from the socket at once while streaming
+USER_AGENT = "openai_compat/" + __version__
+
+
+# -----------------------------------------------------------------------------
+# Providers: every difference between hosts is a column in this table.
+#
+# Before you add a row: check the host's docs for its base URL (everything before
+# /chat/completions), how it takes the key, and which standard parameters it rejects.
+# A row never needs code unless its URLs have a new shape (see _URL_SHAPES below).
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    base_url: str                # API root: chat is base_url + "/chat/completions"
+    key_env: str | None          # environment variable with the key; None: no key needed
+    auth: str = "bearer"         # "bearer" (Authorization: Bearer KEY) or "api-key" (Azure)
+    base_env: str | None = None  # environment variable that may replace base_url
+    url_shape: str = "openai"    # "openai", "azure" or "ollama": how paths hang off the base
+    unsupported: tuple = ()      # parameters the server rejects: refused before sending
+    max_n: int | None = None     # largest `n` it accepts (None: no limit we know of)
+    reasoning_models: tuple = () # model prefixes whose max_tokens is max_completion_tokens
+    embeddings: bool = True      # has an /embeddings endpoint
+    stream_usage: bool = True    # accepts stream_options.include_usage
+    env_headers: tuple = ()      # (header, environment variable) pairs, sent when set
+
+
+_OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
+
+PROVIDERS: dict[str, Provider] = {
+    "openai": Provider("openai", "https://api.openai.com/v1", "OPENAI_API_KEY",
+                       reasoning_models=_OPENAI_REASONING,
+                       env_headers=(("OpenAI-Organization", "OPENAI_ORG_ID"),
+                                    ("OpenAI-Project", "OPENAI_PROJECT_ID"))),
+    # Azure: the model argument is your deployment name; the endpoint is your resource.
+    "azure": Provider("azure", "", "AZURE_OPENAI_API_KEY", auth="api-key",
+                      base_env="AZURE_OPENAI_ENDPOINT", url_shape="azure",
+                      reasoning_models=_OPENAI_REASONING),
+    "groq": Provider("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY",
+                     unsupported=("logprobs", "top_logprobs", "logit_bias"), max_n=1,
+                     embeddings=False),
+    "together": Provider("together", "https://api.together.xyz/v1", "TOGETHER_API_KEY"),
+    # Ollama's base is the server root: chat lives under /v1, the model list under /api.
+    "ollama": Provider("ollama", "http://localhost:11434", None, base_env="OLLAMA_HOST",
+                       url_shape="ollama"),
+    # OpenRouter also reads optional HTTP-Referer and X-Title headers: pass them in headers=.
+    "openrouter": Provider("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY",
+                           embeddings=False),
+    "deepseek": Provider("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY",
+                         embeddings=False),
+    "mistral": Provider("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY"),
+    "fireworks": Provider("fireworks", "https://api.fireworks.ai/inference/v1",
+                          "FIREWORKS_API_KEY"),
+    "xai": Provider("xai", "https://api.x.ai/v1", "XAI_API_KEY", embeddings=False),
+    "lmstudio": Provider("lmstudio", "http://localhost:1234/v1", None),
+    "vllm": Provider("vllm", "http://localhost:8000/v1", None),
+    # Offline: answered by _MockAdapter inside requests, through the same code as the rest.
+    "mock": Provider("mock", "mock://openai-compat/v1", None),
+}
+
+# Any base_url given without a provider: vLLM, LM Studio, a proxy. Bearer only if a key is given.
+_GENERIC = Provider("custom", "", None)
+
+
+def _get_provider(name: str) -> Provider:
+    if isinstance(name, Provider):
+        return name
+    try:
+        return PROVIDERS[name]
+    except (KeyError, TypeError):
+        raise OpenAICompatError("unknown provider %r; known providers: %s"
+                                % (name, ", ".join(sorted(PROVIDERS)))) from None
+
+
+def _resolve_model(model: str, provider, base_url) -> tuple[Provider, str]:
+    """Split "provider:model" when the prefix names a known provider.
+
+    "ollama:llama3.2:latest" -> (ollama, "llama3.2:latest"); "llama3.2:latest" -> the default.
+    """
+    if not isinstance(model, str) or not model:
+        raise TypeError("model must be a non-empty string such as 'gpt-4o-mini' or "
+                        "'groq:llama-3.3-70b-versatile', not %r" % (model,))
+    prefix, sep, rest = model.partition(":")
+    if sep and prefix in PROVIDERS:
+        if provider is not None and _get_provider(provider).name != prefix:
+            raise ValueError("model %r names provider %r but provider=%r was given; use one"
+                             % (model, prefix, getattr(provider, "name", provider)))
+        return PROVIDERS[prefix], rest
+    if provider is not None:
+        return _get_provider(provider), model
+    return (_GENERIC if base_url else PROVIDERS["openai"]), model
+
+
+def _base_url(p: Provider, base_url: str | None) -> str:
+    base = base_url or (p.base_env and os.environ.get(p.base_env)) or p.base_url
+    if not base:
+        raise OpenAICompatError("%s needs an endpoint: pass base_url= or set %s"
+                                % (p.name, p.base_env or "base_url"))
+    if "://" not in base:      # OLLAMA_HOST is often written as "host:port"
+        base = "http://" + base
+    return base.rstrip("/")
+
+
+def _ollama_root(base: str) -> str:
+    # Accept "http://host:11434" and "http://host:11434/v1" alike.
+    return base[:-3] if base.endswith("/v1") else base
+
+
+def _azure_root(base: str, api_version: str | None) -> tuple[str, dict]:
+    """Azure has two URL styles: .../openai/v1 (like OpenAI) and the classic
+    .../openai/deployments/{deployment}/... with an api-version query."""
+    if base.endswith("/openai/v1"):
+        return base, {}
+    version = api_version or os.environ.get("OPENAI_API_VERSION") or "2024-10-21"
+    if base.endswith("/openai"):
+        base = base[:-len("/openai")]
+    return base + "/openai", {"api-version": version}
+
+
+def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
+                  api_version: str | None) -> str:
+    """The full URL of `path` ("/chat/completions", "/embeddings" or "/models")."""
+    if p.url_shape == "ollama":
+        root = _ollama_root(base)
+        return root + ("/api/tags" if path == "/models" else "/v1" + path)
+    if p.url_shape == "azure":
+        root, query = _azure_root(base, api_version)
+        if query and path != "/models":
+            root += "/deployments/" + model
+        return root + path + "".join("?%s=%s" % kv for kv in query.items())
+    return base + path
+
+
+# -----------------------------------------------------------------------------
+# Data classes: the response shapes, with the official SDK's attribute paths
+# (resp.choices[0].message.content, resp.usage.total_tokens) so code ports over,
+# plus `raw`, the parsed JSON exactly as it came, for anything provider-specific.
+
+@dataclass
+class Function:
+    name: str | None
+    arguments: str | None          # JSON text, as the model wrote it (may be invalid JSON)
+
+
+@dataclass
+class ToolCall:
+    id: str | None
+    type: str | None
+    function: Function
+    index: int | None = None       # set on streamed fragments
+
+
+@dataclass
+class Usage:
+    prompt_tokens: int | None
+    completion_tokens: int | None
+    total_tokens: int | None       # as the server sent it: never recomputed
+    raw: dict = field(default_factory=dict, repr=False)   # details: cached, reasoning, cost...
+
+
+@dataclass
+class Message:
+    role: str | None
+    content: str | None            # None when the model only called tools
+    tool_calls: list[ToolCall] | None = None
+    refusal: str | None = None
+    reasoning: str | None = None   # `reasoning_content` (DeepSeek) or `reasoning` (others)
+
+    def to_dict(self) -> dict:
+        """The wire form, to append to `messages` for the next turn (tool-call loops).
+
+        Reasoning is left out: DeepSeek answers 400 when it is sent back."""
+        out = {"role": self.role or "assistant", "content": self.content}
+        if self.tool_calls:
+            out["tool_calls"] = [{"id": c.id, "type": c.type or "function",
+                                  "function": {"name": c.function.name,
+                                               "arguments": c.function.arguments or ""}}
+                                 for c in self.tool_calls]
+        if self.refusal is not None:
+            out["refusal"] = self.refusal
+        return out
+
+
+@dataclass
+class Choice:
+    index: int
+    message: Message
+    finish_reason: str | None
+    logprobs: dict | None = None
+
+
+@dataclass
+class ChatResponse:
+    id: str | None
+    model: str | None
+    choices: list[Choice]
+    usage: Usage | None
+    raw: dict = field(repr=False)
+    headers: dict = field(default_factory=dict, repr=False)   # response headers (rate limits)
+
+    @property
+    def content(self) -> str | None:
+        """The first choice's text (None when there is none, e.g. only tool calls)."""
+        return self.choices[0].message.content if self.choices else None
+
+    @property
+    def cost(self) -> float | None:
+        """Estimated USD cost from PRICES; None when the model or usage is unknown."""
+        return estimate_cost(self.usage, self.model)
+
+    def json(self):
+        """The first choice's content parsed as JSON, also when fenced or wrapped in prose."""
+        return _extract_json(self.content)
+
+
+# -----------------------------------------------------------------------------
+# Errors: one root, a branch for what the server said (by status) and one for
+# what the network did. Messages are readable whatever shape the body had.
+
+class OpenAICompatError(Exception):
+    """Base class for every error this module raises on purpose."""
+
+
+class APIError(OpenAICompatError):
+    """The server answered with an error (an HTTP status >= 300, or an error inside a stream).
+
+    Attributes: status_code, message (str), type, code, param, body (parsed JSON or text),
+    request_id, provider, headers.
+    """
+
+    def __init__(self, message, *, status_code=None, type=None, code=None, param=None,
+                 body=None, request_id=None, provider=None, headers=None):
+        self.message = message
+        self.status_code = status_code
+        self.type, self.code, self.param = type, code, param
+        self.body, self.request_id, self.provider = body, request_id, provider
+        self.headers = headers if headers is not None else {}
+        where = " from %s" % provider if provider else ""
+        status = "%s " % status_code if status_code else ""
+        super().__init__("%serror%s: %s" % (status, where, message))
+
+
+class BadRequestError(APIError): pass                 # 400  # noqa: E701
+class AuthenticationError(APIError): pass             # 401  # noqa: E701
+class PermissionDeniedError(APIError): pass           # 403  # noqa: E701
+class NotFoundError(APIError): pass                   # 404  # noqa: E701
+class ConflictError(APIError): pass                   # 409  # noqa: E701
+class UnprocessableEntityError(APIError): pass        # 422  # noqa: E701
+class RateLimitError(APIError): pass                  # 429  # noqa: E701
+class InternalServerError(APIError): pass             # >= 500  # noqa: E701
+
+
+class APIConnectionError(OpenAICompatError):
+    """The server could not be reached, or the connection broke before the answer was whole."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The server took longer than `timeout` to connect or to send the next bytes."""
+
+
+class ContextWindowExceededError(OpenAICompatError, ValueError):
+    """The prompt plus the requested output would not fit the model's context window."""
+
+
+class BudgetExceededError(OpenAICompatError):
+    """A Budget's token or cost limit has been reached; nothing more is sent."""
+
+
+_STATUS_ERRORS = {400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError,
+                  404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError,
+                  429: RateLimitError}
+
+
+def _error_class(status: int | None) -> type:
+    if status is not None and status >= 500:
+        return InternalServerError
+    return _STATUS_ERRORS.get(status, APIError)
+
+
+def _text(value) -> str | None:
+    """Any message shape as readable text: strings stay, objects become compact JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _error_fields(body) -> dict:
+    """Find message/type/code/param in the many error shapes providers send:
+
+    {"error": {"message": ...}}     OpenAI, Groq, Azure, OpenRouter
+    {"error": "plain string"}       Ollama
+    {"object": "error", "message"}  vLLM and other servers (top level)
+    [{"error": {...}}, ...]         Google-style arrays: messages joined
+    {"message": {...}}              a message that is itself an object
+    """
+    if isinstance(body, list):
+        parts = [_error_fields(item) for item in body]
+        first = parts[0] if parts else {}
+        messages = [p["message"] for p in parts if p.get("message")]
+        return dict(first, message="; ".join(messages) or None)
+    if not isinstance(body, dict):
+        return {"message": _text(body)}
+    inner = body.get("error", body)
+    if isinstance(inner, list):
+        return _error_fields(inner)
+    if not isinstance(inner, dict):
+        return {"message": _text(inner)}
+    message = inner.get("message") or inner.get("detail") or inner.get("msg")
+    return {"message": _text(message), "type": inner.get("type"),
+            "code": inner.get("code"), "param": inner.get("param")}
+
+
+def _readable_body(text: str) -> str:
+    """An HTML page from a proxy, reduced to its words; long text cut short."""
+    if "<" in text and ">" in text:
+        text = re.sub(r"(?is)<(script|style).*?</\1>|<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text[:300] + ("..." if len(text) > 300 else "")
+
+
+def _redact(text, secret):
+    if secret and isinstance(text, str) and secret in text:
+        return text.replace(secret, "***")
+    return text
+
+
+def _api_error(resp: requests.Response, provider: str, secret: str | None = None) -> APIError:
+    """Build the APIError subclass for a non-2xx response."""
+    text = _redact(resp.text, secret)
+    try:
+        body = json.loads(text)
+    except ValueError:
+        body = text
+    fields = _error_fields(body)
+    message = fields.get("message")
+    if not message:
+        message = _readable_body(text) if isinstance(body, str) and text.strip() else \
+            "HTTP %s %s" % (resp.status_code, resp.reason or "")
+    if 300 <= resp.status_code < 400:
+        message = ("redirected to %s; not followed, so no credentials leave the provider's "
+                   "host: use that address as base_url" % resp.headers.get("location"))
+    headers = resp.headers
+    request_id = next((headers[h] for h in ("x-request-id", "request-id", "apim-request-id",
+                                            "x-ms-request-id") if h in headers), None)
+    return _error_class(resp.status_code)(
+        message.strip(), status_code=resp.status_code, type=fields.get("type"),
+        code=fields.get("code"), param=fields.get("param"), body=body,
+        request_id=request_id, provider=provider, headers=headers)
+
+
+# -----------------------------------------------------------------------------
+# Request building: a pure function from the caller's arguments to the exact
+# method, URL, headers and JSON body. Everything is checked here, before any I/O.
+
+_SENSITIVE_HEADERS = {"authorization", "api-key", "x-api-key"}
+
+
+class _Headers(dict):
+    """A plain dict whose printed forms hide credentials."""
+
+    def __repr__(self):
+        return repr({k: ("***" if k.lower() in _SENSITIVE_HEADERS else v)
+                     for k, v in self.items()})
+
+    __str__ = __repr__
+
+
+@dataclass(repr=False)
+class Request:
+    method: str
+    url: str
+    headers: dict                  # a _Headers: printing it hides the key
+    json: dict | None
+    provider: str = "custom"
+    stream: bool = False
+    secret: str | None = None      # the key, kept to scrub it from error messages
+    stream_usage_added: bool = False   # we added stream_options (the caller did not)
+
+    def __repr__(self):
+        return "Request(method=%r, url=%r, headers=%r, json=%r)" % (
+            self.method, self.url, self.headers, self.json)
+
+    def __str__(self):
+        lines = ["%s %s" % (self.method, self.url)]
+        lines += ["%s: %s" % (k, "***" if k.lower() in _SENSITIVE_HEADERS else v)
+                  for k, v in self.headers.items()]
+        if self.json is not None:
+            lines += ["", json.dumps(self.json, indent=2, ensure_ascii=False)]
+        return "\n".join(lines)
+
+
+# Numeric parameters: (lowest, highest or None, integer only).
+_RANGES = {
+    "temperature": (0, 2, False),
+    "top_p": (0, 1, False),
+    "presence_penalty": (-2, 2, False),
+    "frequency_penalty": (-2, 2, False),
+    "n": (1, None, True),
+    "top_logprobs": (0, 20, True),
+    "max_tokens": (1, None, True),
+    "max_completion_tokens": (1, None, True),
+    "seed": (None, None, True),
+}
+_ROLES = ("system", "developer", "user", "assistant", "tool")
+_MAX_STOP = 4
+
+
+def _check_number(name, value):
+    low, high, integer = _RANGES[name]
+    kind = int if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise TypeError("%s must be %s, not %r" % (name, "an integer" if integer else "a number",
+                                                   value))
+    if (low is not None and value < low) or (high is not None and value > high):
+        span = "between %s and %s" % (low, high) if high is not None else ">= %s" % low
+        raise ValueError("%s must be %s, got %r" % (name, span, value))
+
+
+def _check_stop(stop):
+    if isinstance(stop, str):
+        return
+    if not isinstance(stop, list) or not all(isinstance(s, str) for s in stop):
+        raise TypeError("stop must be a string or a list of strings, not %r" % (stop,))
+    if len(stop) > _MAX_STOP:
+        raise ValueError("stop takes at most %d strings, got %d" % (_MAX_STOP, len(stop)))
+
+
+def _check_params(params: dict) -> None:
+    for name, value in params.items():
+        if name in _RANGES:
+            _check_number(name, value)
+    if "stop" in params:
+        _check_stop(params["stop"])
+    for name in ("logprobs", "parallel_tool_calls"):
+        if name in params and not isinstance(params[name], bool):
+            raise TypeError("%s must be True or False, not %r" % (name, params[name]))
+    if "tools" in params and not isinstance(params["tools"], list):
+        raise TypeError("tools must be a list of tool definitions (see tool()), not %r"
+                        % type(params["tools"]).__name__)
+
+
+def _normalize_messages(messages) -> list:
+    """A string is one user message; a list must hold message dicts with a known role."""
+    if isinstance(messages, str):
+        return [{"role": "user", "content": messages}]
+    if isinstance(messages, dict):
+        raise TypeError("messages must be a list of message dicts (wrap the dict in [...]) or "
+                        "a string")
+    if not isinstance(messages, (list, tuple)) or not messages:
+        raise TypeError("messages must be a string or a non-empty list of message dicts, "
+                        "not %r" % (messages,))
+    for i, m in enumerate(messages):
+        if not isinstance(m, dict):
+            raise TypeError("messages[%d] must be a dict like {'role': 'user', 'content': "
+                            "'...'}, not %r" % (i, m))
+        if m.get("role") not in _ROLES:
+            raise ValueError("messages[%d] has role %r; expected one of %s"
+                             % (i, m.get("role"), ", ".join(_ROLES)))
+        if "content" not in m and not (m["role"] == "assistant" and m.get("tool_calls")):
+            raise ValueError("messages[%d] (%s) has no 'content'" % (i, m["role"]))
+    return list(messages)
+
+
+def _map_params(p: Provider, model: str, params: dict) -> dict:
+    """Adapt standard parameters to what this provider and model accept, or refuse them."""
+    for name in p.unsupported:
+        if name in params:
+            raise ValueError("%s does not support %r; remove it (or send it through "
+                             "extra_body if you know better)" % (p.name, name))
+    if p.max_n is not None and params.get("n", 1) > p.max_n:
+        raise ValueError("%s supports n up to %d, got n=%d" % (p.name, p.max_n, params["n"]))
+    if "max_tokens" in params and model.startswith(p.reasoning_models or ("\0",)):
+        # OpenAI's reasoning models refuse max_tokens; max_completion_tokens is the same
+        # limit under its new name (it also counts the hidden reasoning tokens).
+        if "max_completion_tokens" in params:
+            raise ValueError("give max_tokens or max_completion_tokens, not both")
+        params["max_completion_tokens"] = params.pop("max_tokens")
+    return params
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _api_key(p: Provider, api_key: str | None, url: str) -> str | None:
+    """The key to send, from the argument or the provider's variable.
+
+    An environment key only goes to its provider's own host: a base_url pointing elsewhere
+    (a proxy, a logger) must be given the key explicitly."""
+    if api_key is not None:
+        if not isinstance(api_key, str) or not api_key:
+            raise TypeError("api_key must be a non-empty string")
+        return api_key
+    if not p.key_env:
+        return None
+    key = os.environ.get(p.key_env)
+    if not key:
+        raise OpenAICompatError("no API key for %s: set %s or pass api_key="
+                                % (p.name, p.key_env))
+    own_host = urlsplit(p.base_url).hostname
+    if own_host and urlsplit(url).hostname != own_host:
+        raise OpenAICompatError("%s is only sent to %s, and base_url points at %s: pass "
+                                "api_key= explicitly" % (p.key_env, own_host,
+                                                         urlsplit(url).hostname))
+    return key
+
+
+def _check_transport_security(url: str, key: str | None) -> None:
+    parts = urlsplit(url)
+    if key and parts.scheme == "http" and not _is_loopback(parts.hostname or ""):
+        raise OpenAICompatError("refusing to send an API key over plain http to %s: use https"
+                                % parts.hostname)
+
+
+def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> _Headers:
+    h = _Headers({"Content-Type": "application/json", "User-Agent": USER_AGENT,
+                  "Accept": "text/event-stream" if stream else "application/json"})
+    if key:
+        if p.auth == "api-key":
+            h["api-key"] = key
+        else:
+            h["Authorization"] = "Bearer " + key
+    for header, env in p.env_headers:
+        if os.environ.get(env):
+            h[header] = os.environ[env]
+    if extra:
+        h.update(extra)
+    return h
+
+
+def _prepare(p: Provider, model, base_url, api_key, api_version, path, headers=None,
+             stream=False):
+    """URL, key and headers for one endpoint: the part every call shares."""
+    url = _endpoint_url(p, _base_url(p, base_url), path, model, api_version)
+    key = _api_key(p, api_key, url)
+    _check_transport_security(url, key)
+    return url, key, _headers(p, key, stream, headers)
+
+
+def build_request(messages, model, *, provider=None, api_key=None, base_url=None,
+                  api_version=None, stream=False, headers=None, extra_body=None,
+                  temperature=None, max_tokens=None, max_completion_tokens=None, top_p=None,
+                  n=None, stop=None, presence_penalty=None, frequency_penalty=None,
+                  logit_bias=None, logprobs=None, top_logprobs=None, user=None, seed=None,
+                  tools=None, tool_choice=None, parallel_tool_calls=None,
+                  response_format=None, stream_options=None, reasoning_effort=None,
+                  timeout=None, max_retries=None, session=None, budget=None) -> Request:
+    """The request chat() would send, without sending it. Same arguments as chat().
+
+    Parameters left as None are omitted from the body (never sent as null). extra_body is
+    merged into the body last and untouched: the escape hatch for anything else. timeout,
+    max_retries, session and budget are accepted so any chat() call can become a dry run;
+    they shape the sending, not the request.
+    """
+    params = {k: v for k, v in dict(
+        temperature=temperature, max_tokens=max_tokens,
+        max_completion_tokens=max_completion_tokens, top_p=top_p, n=n, stop=stop,
+        presence_penalty=presence_penalty, frequency_penalty=frequency_penalty,
+        logit_bias=logit_bias, logprobs=logprobs, top_logprobs=top_logprobs, user=user,
+        seed=seed, tools=tools, tool_choice=tool_choice,
+        parallel_tool_calls=parallel_tool_calls, response_format=response_format,
+        stream_options=stream_options, reasoning_effort=reasoning_effort).items()
+        if v is not None}
+    _check_params(params)
+    if extra_body is not None and not isinstance(extra_body, dict):
+        raise TypeError("extra_body must be a dict, not %r" % type(extra_body).__name__)
+    p, model = _resolve_model(model, provider, base_url)
+    url, key, hdrs = _prepare(p, model, base_url, api_key, api_version, "/chat/completions",
+                              headers, stream)
+    body = {"model": model, "messages": _normalize_messages(messages)}
+    body.update(_map_params(p, model, params))
+    body.update(extra_body or {})
+    # Ask for usage in streams unless the caller chose stream_options (here or in
+    # extra_body) or this server already refused it.
+    add_usage = (stream and "stream_options" not in body and p.stream_usage
+                 and (p.name, url) not in _NO_STREAM_USAGE)
+    if stream:
+        body["stream"] = True
+    if add_usage:
+        body["stream_options"] = {"include_usage": True}
+    return Request("POST", url, hdrs, body, provider=p.name, stream=stream, secret=key,
+                   stream_usage_added=add_usage)
+
+
+# (provider name, URL) pairs whose server refused stream_options: asked once per process.
+_NO_STREAM_USAGE: set = set()
+
+
+# -----------------------------------------------------------------------------
+# Transport and retries: one visible loop. Whether to retry and how long to wait
+# are small pure functions, so they can be tested from a table.
+
+_session = None
+_session_lock = threading.Lock()
+_sleep = time.sleep     # replaced by tests
+
+
+def _default_session() -> requests.Session:
+    """One shared Session, made on first use, so a script's second call reuses the
+    connection instead of paying a new TCP and TLS handshake."""
+    global _session
+    with _session_lock:
+        if _session is None:
+            _session = _new_session()
+    return _session
+
+
+def _new_session(pool_size: int = 10) -> requests.Session:
+    s = requests.Session()
+    adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
+    s.mount("https://", adapter)
+    s.mount("http://", adapter)
+    s.mount("mock://", _MockAdapter())
+    return s
+
+
+def _session_for(req: Request, session) -> requests.Session:
+    session = session or _default_session()
+    if req.url.startswith("mock://") and "mock://" not in session.adapters:
+        session.mount("mock://", _MockAdapter())   # so the mock works with any session
+    return session
+
+
+def _parse_retry_after(headers) -> float | None:
+    """Seconds the server asked us to wait: retry-after-ms, else retry-after (seconds or an
+    HTTP date). None when absent or unreadable."""
+    try:
+        return float(headers["retry-after-ms"]) / 1000
+    except (KeyError, ValueError, TypeError):
+        pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    date = email.utils.parsedate_tz(value)
+    if date is None:
+        return None
+    return email.utils.mktime_tz(date) - time.time()
+
+
+def _retry_delay(attempt: int, headers=None) -> float:
+    """Wait before retry number attempt+1: the server's word (capped), else backoff."""
+    wait = _parse_retry_after(headers or {})
+    if wait is not None and 0 <= wait == wait:     # wait == wait filters NaN
+        return min(wait, MAX_RETRY_AFTER)
+    backoff = min(INITIAL_RETRY_DELAY * 2 ** attempt, MAX_RETRY_DELAY)
+    return backoff * (1 - 0.25 * random.random())   # jitter: 75% to 100% of the backoff
+
+
+def _should_retry(error: APIError) -> bool:
+    said = str(error.headers.get("x-should-retry", "")).lower()
+    if said in ("true", "false"):                  # the server's own word wins
+        return said == "true"
+    if "insufficient_quota" in (error.code, error.type):
+        return False                               # no wait refills an empty account
+    status = error.status_code or 0
+    return status in RETRY_STATUSES or status >= 500
+
+
+def _connection_error(exc: Exception, what: str) -> APIConnectionError:
+    """requests reports a read timeout while reading a body as a ConnectionError, and
+    urllib3 raises its own types while streaming: look through the chain for a timeout."""
+    seen, e = set(), exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, (requests.Timeout, urllib3.exceptions.TimeoutError, TimeoutError)):
+            return APITimeoutError("%s: timed out (%s)" % (what, type(e).__name__))
+        e = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e.__context__
+    return APIConnectionError("%s: %s" % (what, exc))
+
+
+def _send(session, req: Request, timeout, max_retries: int):
+    """POST (or GET) with retries. Returns (response, first body bytes or None).
+
+    For streams the first bytes are read inside the loop: a connection that dies before
+    any data reached the caller is retried; after that, never."""
+    _check_timeout(timeout)
+    data = None if req.json is None else json.dumps(req.json).encode()
+    for attempt in range(max_retries + 1):
+        try:
+            resp = session.request(req.method, req.url, headers=req.headers, data=data,
+                                   timeout=timeout, stream=req.stream, allow_redirects=False)
+            if resp.status_code < 300:
+                return resp, (_read_first(resp) if req.stream else None)
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
+                http.client.HTTPException) as exc:
+            error = _connection_error(exc, "%s %s" % (req.method, _safe_url(req.url)))
+            if attempt >= max_retries:
+                raise error from exc
+            wait, why = _retry_delay(attempt), type(error).__name__
+        else:
+            error = _api_error(resp, req.provider, req.secret)
+            resp.close()
+            if attempt >= max_retries or not _should_retry(error):
+                raise error
+            wait, why = _retry_delay(attempt, resp.headers), resp.status_code
+        log.warning("%s: %s, retrying in %.2fs (retry %d of %d)", req.provider, why, wait,
+                    attempt + 1, max_retries)
+        _sleep(wait)
+
+
+def _check_timeout(timeout):
+    parts = timeout if isinstance(timeout, tuple) else (timeout,)
+    if len(parts) not in (1, 2) or not all(
+            t is None or (isinstance(t, (int, float)) and not isinstance(t, bool) and t > 0)
+            for t in parts):
+        raise TypeError("timeout must be seconds (> 0) or a (connect, read) tuple, not %r"
+                        % (timeout,))
+
+
+def _safe_url(url: str) -> str:
+    # URLs carry no keys for our providers, but a user's base_url might hold userinfo.
+    parts = urlsplit(url)
+    return url.replace(parts.netloc, parts.hostname or "") if "@" in parts.netloc else url
+
+
+def _read_first(resp):
+    reader = _chunk_reader(resp)
+    return reader, reader()
+
+
+def _chunk_reader(resp: requests.Response):
+    """A function returning the next bytes of the body as soon as any arrive (b"" at end).
+
+    urllib3 2's read1() returns whatever the socket has, whatever the framing. requests'
+    iter_content(None) does that only for chunked bodies, so it is the fallback."""
+    raw = resp.raw
+    if isinstance(raw, urllib3.response.HTTPResponse) and hasattr(raw, "read1"):
+        return lambda: raw.read1(READ_SIZE, decode_content=True)
+    chunks = resp.iter_content(chunk_size=None)
+    return lambda: next(chunks, b"")
+
+
+# -----------------------------------------------------------------------------
+# Response parsing: JSON into the data classes. Missing keys are normal (Groq omits
+# `content` beside tool calls; usage is optional); a body that is not a chat
+# completion at all is an OpenAICompatError, never a KeyError.
+
+def _json_body(resp: requests.Response, what: str, provider: str):
+    try:
+        return resp.json()
+    except ValueError:
+        raise OpenAICompatError("%s sent a 200 whose body is not JSON (a proxy page?): %s"
+                                % (provider, _readable_body(resp.text) or "empty body")
+                                ) from None
+
+
+def _check_shape(data, key: str, what: str, provider: str) -> None:
+    if isinstance(data, dict) and data.get("error"):
+        fields = _error_fields(data)
+        raise _error_class(_infer_status(fields))(
+            fields.get("message") or "error", type=fields.get("type"), code=fields.get("code"),
+            param=fields.get("param"), body=data, provider=provider,
+            status_code=_infer_status(fields))
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise OpenAICompatError("%s did not send %s: %s" % (provider, what,
+                                                            _readable_body(_text(data))))
+
+
+def _tool_call(d: dict) -> ToolCall:
+    f = d.get("function") or {}
+    return ToolCall(d.get("id"), d.get("type"), Function(f.get("name"), f.get("arguments")),
+                    d.get("index"))
+
+
+def _message(d: dict) -> Message:
+    calls = d.get("tool_calls")
+    return Message(d.get("role"), d.get("content"),
+                   [_tool_call(c) for c in calls] if calls else None,
+                   d.get("refusal"),
+                   d.get("reasoning_content") or d.get("reasoning"))
+
+
+def _usage(d) -> Usage | None:
+    if not isinstance(d, dict):
+        return None
+    return Usage(d.get("prompt_tokens"), d.get("completion_tokens"), d.get("total_tokens"), d)
+
+
+def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
+    _check_shape(data, "choices", "a chat completion", provider)
+    try:
+        choices = [Choice(c.get("index", i), _message(c.get("message") or {}),
+                          c.get("finish_reason"), c.get("logprobs"))
+                   for i, c in enumerate(data["choices"])]
+    except AttributeError:
+        raise OpenAICompatError("%s sent malformed choices: %s" % (
+            provider, _readable_body(_text(data["choices"])))) from None
+    return ChatResponse(data.get("id"), data.get("model"), choices, _usage(data.get("usage")),
+                        data, headers if headers is not None else {})
+
+
+# -----------------------------------------------------------------------------
+# SSE streaming, in layers that know nothing of HTTP: bytes -> lines -> events ->
+# chat chunks. See https://html.spec.whatwg.org/multipage/server-sent-events.html
+#
+# Not Response.iter_lines(): it invents an empty line (an extra event boundary) when a
+# CRLF is split across two network chunks. Not str.splitlines(): it also splits on
+# U+2028 and U+0085, which can be inside the text. We split bytes on CR, LF and CRLF only,
+# and decode UTF-8 per complete line, never per network chunk.
+
+def _iter_lines(chunks):
+    """Network chunks in, complete lines out (without their line endings)."""
+    pending = b""          # an unfinished last line, waiting for more bytes
+    after_cr = False       # the previous chunk ended in CR: a LF starting this one is its pair
+    for chunk in chunks:
+        if after_cr and chunk[:1] == b"\n":
+            chunk = chunk[1:]
+        after_cr = False
+        if not chunk:
+            continue
+        if pending:
+            chunk = pending + chunk
+        # bytes.splitlines() breaks on \r, \n and \r\n only (unlike str.splitlines()).
+        lines = chunk.splitlines()
+        last = chunk[-1]
+        after_cr = last == 13                  # b"\r"
+        pending = b"" if last in (10, 13) else lines.pop()
+        yield from lines
+    if pending:
+        yield pending      # a last line without a newline; the event layer decides
+
+
+def _iter_events(lines):
+    """Lines in, the data of each event out (bytes; multi-line data joined with \\n).
+
+    Per the spec: lines starting with ':' are comments; "field: value" loses one leading
+    space; an event is dispatched at a blank line, and only if it has data (so a block of
+    only `retry:` or `id:` yields nothing); an unfinished event at end of file is dropped.
+    The `event:` name is not needed by chat APIs and is ignored.
+    """
+    data = []
+    for line in lines:
+        if not line:
+            if data:
+                yield data[0] if len(data) == 1 else b"\n".join(data)
+                data = []
+            continue
+        name, _, value = line.partition(b":")
+        if name == b"data":
+            data.append(value[1:] if value[:1] == b" " else value)
+        # Everything else (comments, event, id, retry, unknown fields) is ignored.
+
+
+def _infer_status(fields: dict) -> int | None:
+    """An HTTP-like status for an error that came without one (inside a 200 stream)."""
+    code, kind = fields.get("code"), fields.get("type")
+    words = "%s %s" % (code, kind)
+    if isinstance(code, int) or (isinstance(code, str) and code.isdigit()):
+        status = int(code)
+        if 400 <= status < 600:
+            return status
+    if "rate_limit" in words:
+        return 429
+    if "server_error" in words:
+        return 500
+    return None
+
+
+def _stream_error(obj, provider: str) -> APIError:
+    fields = _error_fields(obj)
+    status = _infer_status(fields)
+    return _error_class(status)(fields.get("message") or "error inside the stream",
+                                status_code=status, type=fields.get("type"),
+                                code=fields.get("code"), param=fields.get("param"),
+                                body=obj, provider=provider)
+
+
+def _iter_json(events, provider: str):
+    """Event data in, JSON objects out; [DONE] ends the stream, an error object raises."""
+    for data in events:
+        if data[:6] == b"[DONE]":
+            return
+        try:
+            obj = json.loads(data)
+        except ValueError:     # also UnicodeDecodeError, for bytes that are not UTF-8
+            raise OpenAICompatError("%s sent a stream event that is not JSON: %r"
+                                    % (provider, data[:200])) from None
+        if not isinstance(obj, dict):
+            raise OpenAICompatError("%s sent a stream event that is not an object: %r"
+                                    % (provider, data[:200]))
+        if obj.get("error"):   # {"error": {...}}, alone or on a finish_reason "error" chunk
+            raise _stream_error(obj, provider)
+        yield obj
+
+
+class _ChoiceState:
+    """What one choice of a stream has said so far."""
+    __slots__ = ("role", "content", "reasoning", "reasoning_key", "refusal", "tool_calls",
+                 "finish_reason", "logprobs")
+
+    def __init__(self):
+        self.role = self.finish_reason = self.logprobs = None
+        self.content, self.reasoning, self.refusal = [], [], []
+        self.reasoning_key = "reasoning_content"
+        self.tool_calls = {}   # index -> {"id", "type", "function": {"name", "arguments"}}
+
+    def add(self, c: dict) -> None:
+        delta = c.get("delta")
+        if delta:
+            if delta.get("content") is not None:
+                self.content.append(delta["content"])
+            for key in ("reasoning_content", "reasoning"):
+                if isinstance(delta.get(key), str):
+                    self.reasoning.append(delta[key])
+                    self.reasoning_key = key
+            if delta.get("refusal") is not None:
+                self.refusal.append(delta["refusal"])
+            if delta.get("role"):
+                self.role = delta["role"]
+            if delta.get("tool_calls"):
+                self.add_tool_calls(delta["tool_calls"])
+        if c.get("finish_reason"):
+            self.finish_reason = c["finish_reason"]
+        if c.get("logprobs"):
+            self.add_logprobs(c["logprobs"])
+
+    def add_tool_calls(self, fragments: list) -> None:
+        """Merge by index: id/type/name from the first fragment, arguments concatenated.
+        A server that omits index sends each call whole: a new id starts a new call."""
+        for frag in fragments:
+            index = frag.get("index")
+            if index is None:
+                known = [i for i, t in self.tool_calls.items() if t["id"] == frag.get("id")]
+                index = known[0] if known else len(self.tool_calls)
+            call = self.tool_calls.get(index)
+            if call is None:
+                call = self.tool_calls[index] = {"id": None, "type": None,
+                                                 "function": {"name": None, "arguments": ""}}
+            call["id"] = call["id"] or frag.get("id")
+            call["type"] = call["type"] or frag.get("type")
+            f = frag.get("function") or {}
+            call["function"]["name"] = call["function"]["name"] or f.get("name")
+            call["function"]["arguments"] += f.get("arguments") or ""
+
+    def add_logprobs(self, logprobs: dict) -> None:
+        if self.logprobs is None:
+            self.logprobs = {}
+        for key, value in logprobs.items():
+            if isinstance(value, list):
+                self.logprobs.setdefault(key, []).extend(value)
+
+    def message(self) -> dict:
+        msg = {"role": self.role or "assistant",
+               "content": "".join(self.content) if self.content else None}
+        if self.reasoning:
+            msg[self.reasoning_key] = "".join(self.reasoning)
+        if self.refusal:
+            msg["refusal"] = "".join(self.refusal)
+        if self.tool_calls:
+            msg["tool_calls"] = [dict(self.tool_calls[i], index=i)
+                                 for i in sorted(self.tool_calls)]
+        return msg
+
+
+class _Accumulator:
+    """Joins stream chunks into the body a non-streamed call would have returned."""
+
+    def __init__(self):
+        self.top = {}          # id, model, created, system_fingerprint... first non-empty
+        self.usage = None      # the last non-null usage: never a sum
+        self.choices = {}      # index -> _ChoiceState
+
+    def add(self, obj: dict) -> None:
+        top = self.top
+        for key, value in obj.items():
+            if key not in top and value and key != "choices" and key != "usage":
+                top[key] = value
+        usage = obj.get("usage") or (obj.get("x_groq") or {}).get("usage")
+        if usage:
+            self.usage = usage
+        for c in obj.get("choices") or ():
+            index = c.get("index", 0)
+            state = self.choices.get(index)
+            if state is None:
+                state = self.choices[index] = _ChoiceState()
+            state.add(c)
+
+    def body(self) -> dict:
+        body = dict(self.top, object="chat.completion", usage=self.usage)
+        body["choices"] = [{"index": i, "message": s.message(), "finish_reason": s.finish_reason,
+                            "logprobs": s.logprobs} for i, s in sorted(self.choices.items())]
+        return body
+
+
+@dataclass
+class Delta:
+    role: str | None = None
+    content: str | None = None
+    tool_calls: list[ToolCall] | None = None
+    refusal: str | None = None
+    reasoning: str | None = None
+
+
+@dataclass
+class ChunkChoice:
+    index: int
+    delta: Delta
+    finish_reason: str | None = None
+    logprobs: dict | None = None
+
+
+class ChatCompletionChunk:
+    """One streamed chunk. `raw` is the parsed JSON; `choices` is built on first use."""
+    __slots__ = ("raw", "_choices")
+
+    def __init__(self, raw: dict):
+        self.raw = raw
+        self._choices = None
+
+    def __repr__(self):
+        return "ChatCompletionChunk(%r)" % (self.raw,)
+
+    @property
+    def id(self):
+        return self.raw.get("id")
+
+    @property
+    def model(self):
+        return self.raw.get("model")
+
+    @property
+    def usage(self) -> Usage | None:
+        return _usage(self.raw.get("usage") or (self.raw.get("x_groq") or {}).get("usage"))
+
+    @property
+    def content(self) -> str:
+        """The first choice's text delta ("" when there is none)."""
+        choices = self.raw.get("choices")
+        if choices:
+            delta = choices[0].get("delta")
+            if delta:
+                return delta.get("content") or ""
+        return ""
+
+    @property
+    def choices(self) -> list[ChunkChoice]:
+        if self._choices is None:
+            self._choices = [ChunkChoice(c.get("index", i), _delta(c.get("delta") or {}),
+                                         c.get("finish_reason"), c.get("logprobs"))
+                             for i, c in enumerate(self.raw.get("choices") or ())]
+        return self._choices
+
+
+def _delta(d: dict) -> Delta:
+    m = _message(d)
+    return Delta(m.role, m.content, m.tool_calls, m.refusal, m.reasoning)
+
+
+class ChatStream:
+    """What chat(..., stream=True) returns: iterate for chunks; `.response` is everything
+    received so far, joined into a ChatResponse (complete once iteration ends).
+
+        with chat("Hi", model="mock:echo", stream=True) as stream:
+            for chunk in stream:
+                print(chunk.content, end="")
+        print(stream.response.usage)
+
+    The HTTP response is closed when the stream ends, fails, or is closed early."""
+
+    def __init__(self, resp, reader, first: bytes, request: Request, on_done=None):
+        self.request = request
+        self._http = resp
+        self._acc = _Accumulator()
+        self._on_done = on_done
+        self._chunks = self._generate(reader, first)
+
+    def _generate(self, reader, first):
+        acc, done = self._acc, False
+        try:
+            lines = _iter_lines(_iter_bytes(reader, first, self.request))
+            for obj in _iter_json(_iter_events(lines), self.request.provider):
+                acc.add(obj)
+                yield ChatCompletionChunk(obj)
+            done = True
+        finally:
+            self.close()
+            if done and self._on_done:
+                self._on_done(self.response)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> ChatCompletionChunk:
+        return next(self._chunks)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+
+    @property
+    def response(self) -> ChatResponse:
+        return _parse_chat(self._acc.body(), self.request.provider, self._http.headers)
+
+    def text(self) -> str:
+        """Read the whole stream and return the first choice's text."""
+        for _ in self:
+            pass
+        return self.response.content or ""
+
+
+def _iter_bytes(reader, first: bytes, req: Request):
+    chunk = first
+    while chunk:
+        yield chunk
+        try:
+            chunk = reader()
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
+                http.client.HTTPException, AttributeError) as exc:
+            # AttributeError: urllib3 after the connection was closed under it.
+            raise _connection_error(exc, "%s stream broke off" % req.provider) from exc
+
+
+# -----------------------------------------------------------------------------
+# The offline mock provider: a requests transport adapter for mock:// URLs. It
+# answers like a real server (same JSON, same SSE), so chat(..., model="mock:echo")
+# exercises every layer above except the socket.
+
+class _MockAdapter(requests.adapters.HTTPAdapter):
+    """Echoes the last user message. Models: any name; GET /models lists "echo"."""
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        path = urlsplit(request.url).path
+        body = json.loads(request.body) if request.body else {}
+        if path.endswith("/chat/completions"):
+            status, payload, ctype = _mock_chat(body)
+        elif path.endswith("/embeddings"):
+            status, payload, ctype = 200, _mock_embeddings(body), "application/json"
+        elif path.endswith("/models"):
+            status, ctype = 200, "application/json"
+            payload = {"object": "list", "data": [{"id": "echo", "object": "model",
+                                                   "created": 0, "owned_by": "openai_compat"}]}
+        else:
+            status, ctype = 404, "application/json"
+            payload = {"error": {"message": "no such mock endpoint: " + path,
+                                 "type": "invalid_request_error"}}
+        raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        resp = urllib3.HTTPResponse(body=io.BytesIO(raw), status=status, preload_content=False,
+                                    headers={"Content-Type": ctype,
+                                             "x-request-id": "req_mock"},
+                                    reason=http.client.responses.get(status, ""))
+        return self.build_response(request, resp)
+
+
+def _mock_text(messages) -> str:
+    for m in reversed(messages):
+        if m.get("role") == "user":
+            content = m.get("content")
+            if isinstance(content, list):   # content parts: keep the text ones
+                return " ".join(p.get("text", "") for p in content if p.get("type") == "text")
+            return str(content)
+    return ""
+
+
+def _mock_chat(body: dict):
+    text = _mock_text(body.get("messages") or [])
+    prompt = estimate_tokens(body.get("messages") or [])
+    words = re.findall(r"\S+\s*", text) or [""]
+    usage = {"prompt_tokens": prompt, "completion_tokens": len(words),
+             "total_tokens": prompt + len(words)}
+    base = {"id": "chatcmpl-mock", "created": int(time.time()), "model": body.get("model"),
+            "system_fingerprint": "fp_mock"}
+    if not body.get("stream"):
+        return 200, dict(base, object="chat.completion", usage=usage, choices=[{
+            "index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
+            "logprobs": None, "finish_reason": "stop"}]), "application/json"
+    chunk = dict(base, object="chat.completion.chunk")
+    events = [dict(chunk, choices=[{"index": 0, "delta": {"role": "assistant", "content": ""},
+                                    "finish_reason": None}])]
+    events += [dict(chunk, choices=[{"index": 0, "delta": {"content": w},
+                                     "finish_reason": None}]) for w in words if w]
+    events.append(dict(chunk, choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+    if (body.get("stream_options") or {}).get("include_usage"):
+        events.append(dict(chunk, choices=[], usage=usage))
+    sse = "".join("data: %s\n\n" % json.dumps(e) for e in events) + "data: [DONE]\n\n"
+    return 200, sse.encode(), "text/event-stream"
+
+
+def _mock_embeddings(body: dict) -> dict:
+    inputs = body.get("input")
+    inputs = [inputs] if isinstance(inputs, str) else inputs or []
+    size = body.get("dimensions") or 8
+    # Deterministic vectors: the same text always gives the same numbers.
+    data = [{"object": "embedding", "index": i,
+             "embedding": [((hash_ * (k + 1)) % 1000) / 1000 for k in range(size)]}
+            for i, hash_ in enumerate(sum(s.encode()) + len(s) for s in inputs)]
+    tokens = sum(estimate_tokens(s) for s in inputs)
+    return {"object": "list", "data": data, "model": body.get("model"),
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
+
+
+# -----------------------------------------------------------------------------
+# The public functions: each reads as resolve, build, send, parse.
+
+def chat(messages, model, *, session=None, timeout=DEFAULT_TIMEOUT,
+         max_retries=DEFAULT_MAX_RETRIES, budget=None, stream=False, **request_args):
+    """Send a chat completion and return a ChatResponse (or a ChatStream with stream=True).
+
+    messages: a string (one user message) or a list of {"role": ..., "content": ...} dicts.
+    model:    "gpt-4o-mini", or "provider:model" such as "ollama:llama3.2:latest".
+    The other keyword arguments are build_request()'s: provider, api_key, base_url,
+    api_version, headers, extra_body and the chat parameters (temperature, max_tokens, ...).
+    session:  a requests.Session to use (proxies, adapters); default: a shared one.
+    timeout:  seconds, or (connect, read). max_retries: retries on 408/409/429/5xx and
+    connection errors, with backoff. budget: a Budget that records usage and refuses calls
+    once its limit is reached.
+
+        >>> chat("Hello", model="mock:echo").content
+        'Hello'
+    """
+    req = build_request(messages, model, stream=stream, **request_args)
+    _check_context_window(req.json)
+    if budget is not None:
+        budget.check(req.json["model"])
+    session = _session_for(req, session)
+    if stream:
+        return _open_stream(session, req, timeout, max_retries, budget)
+    resp, _ = _send(session, req, timeout, max_retries)
+    result = _parse_chat(_json_body(resp, "chat", req.provider), req.provider, resp.headers)
+    if budget is not None:
+        budget.record(result)
+    return result
+
+
+def _open_stream(session, req, timeout, max_retries, budget) -> ChatStream:
+    try:
+        resp, (reader, first) = _send(session, req, timeout, max_retries)
+    except (BadRequestError, UnprocessableEntityError) as exc:
+        # Some servers reject stream_options. When we added it ourselves (to get usage),
+        # drop it, remember that for this server, and ask once more.
+        if not (req.stream_usage_added and _names_stream_options(exc)):
+            raise
+        _NO_STREAM_USAGE.add((req.provider, req.url))
+        body = {k: v for k, v in req.json.items() if k != "stream_options"}
+        req = dataclasses.replace(req, json=body, stream_usage_added=False)
+        resp, (reader, first) = _send(session, req, timeout, max_retries)
+    return ChatStream(resp, reader, first, req, budget.record if budget else None)
+
+
+def _names_stream_options(exc: APIError) -> bool:
+    return "stream_options" in "%s %s %s" % (exc.message, exc.param, _text(exc.body))
+
+
+def list_models(provider=None, *, api_key=None, base_url=None, api_version=None,
+                session=None, timeout=DEFAULT_TIMEOUT, max_retries=DEFAULT_MAX_RETRIES,
+                headers=None) -> list[str]:
+    """Model ids the server offers: GET {base}/models (Ollama: its native /api/tags).
+
+        >>> list_models("mock")
+        ['echo']
+    """
+    p = _GENERIC if provider is None and base_url else _get_provider(provider or "openai")
+    url, key, hdrs = _prepare(p, None, base_url, api_key, api_version, "/models", headers)
+    req = Request("GET", url, hdrs, None, provider=p.name, secret=key)
+    resp, _ = _send(_session_for(req, session), req, timeout, max_retries)
+    data = _json_body(resp, "models", p.name)
+    if p.url_shape == "ollama":
+        _check_shape(data, "models", "a model list", p.name)
+        return [m.get("name") or m.get("model") for m in data["models"]]
+    _check_shape(data, "data", "a model list", p.name)
+    return [m.get("id") for m in data["data"]]
+
+
+@dataclass
+class EmbeddingResponse:
+    embeddings: list[list[float]]  # one vector per input, in input order
+    model: str | None
+    usage: Usage | None
+    raw: dict = field(repr=False)
+
+
+def embed(input, model, *, provider=None, api_key=None, base_url=None, api_version=None,
+          dimensions=None, session=None, timeout=DEFAULT_TIMEOUT,
+          max_retries=DEFAULT_MAX_RETRIES, headers=None, extra_body=None) -> EmbeddingResponse:
+    """Embed a string or a list of strings.
+
+        >>> len(embed(["a", "b"], model="mock:any").embeddings)
+        2
+    """
+    if isinstance(input, str):
+        pass
+    elif not (isinstance(input, list) and input and all(isinstance(s, str) for s in input)):
+        raise TypeError("input must be a string or a non-empty list of strings")
+    if dimensions is not None:
+        if isinstance(dimensions, bool) or not isinstance(dimensions, int) or dimensions < 1:
+            raise ValueError("dimensions must be an integer >= 1, got %r" % (dimensions,))
+    p, name = _resolve_model(model, provider, base_url)
+    if not p.embeddings:
+        raise OpenAICompatError("%s has no embeddings endpoint; use another provider for "
+                                "embeddings" % p.name)
+    url, key, hdrs = _prepare(p, name, base_url, api_key, api_version, "/embeddings", headers)
+    body = {"model": name, "input": input}
+    if dimensions is not None:
+        body["dimensions"] = dimensions
+    body.update(extra_body or {})
+    req = Request("POST", url, hdrs, body, provider=p.name, secret=key)
+    resp, _ = _send(_session_for(req, session), req, timeout, max_retries)
+    data = _json_body(resp, "embeddings", p.name)
+    _check_shape(data, "data", "embeddings", p.name)
+    items = sorted(data["data"], key=lambda d: d.get("index", 0))
+    return EmbeddingResponse([d.get("embedding") for d in items], data.get("model"),
+                             _usage(data.get("usage")), data)
+
+
+# -----------------------------------------------------------------------------
+# Helpers for tools, images and JSON output.
+
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean",
+               dict: "object", list: "array"}
+
+
+def _schema(hint, where: str) -> dict:
+    """A JSON schema for a type hint: str, int, float, bool, dict, list[X], Literal[...],
+    Optional[X] and X | None."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in _JSON_TYPES:
+        return {"type": _JSON_TYPES[hint]}
+    if origin is typing.Literal:
+        kinds = {_JSON_TYPES.get(type(a)) for a in args}
+        schema = {"enum": list(args)}
+        if len(kinds) == 1 and None not in kinds:
+            schema["type"] = kinds.pop()
+        return schema
+    if origin in (list, tuple, set) or origin is typing.List:
+        return dict({"type": "array"}, **({"items": _schema(args[0], where)} if args else {}))
+    if origin in (dict,):
+        return {"type": "object"}
+    if args and type(None) in args:    # Optional[X], X | None
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            schema = _schema(rest[0], where)
+            if isinstance(schema.get("type"), str):
+                schema["type"] = [schema["type"], "null"]
+            return schema
+    raise TypeError("%s: type hint %r is not supported (use str, int, float, bool, list[...], "
+                    "dict, Literal[...] or Optional[...])" % (where, hint))
+
+
+def _doc_params(doc: str) -> tuple[str, dict]:
+    """The description (text before an Args:/Parameters: section) and per-argument
+    descriptions from lines like "city: the city to look up"."""
+    parts = re.split(r"\n\s*(?:Args|Arguments|Parameters|Params):?\s*\n", doc, maxsplit=1)
+    described = {}
+    if len(parts) == 2:
+        for m in re.finditer(r"^\s*(\w+)\s*(?:\([^)]*\))?\s*:\s*(.+)$", parts[1], re.M):
+            described[m.group(1)] = m.group(2).strip()
+    return " ".join(parts[0].split()), described
+
+
+def tool(func) -> dict:
+    """An OpenAI tool definition from a function's name, docstring and type hints.
+
+        >>> def get_weather(city: str, unit: typing.Literal["c", "f"] = "c"):
+        ...     '''Current weather for a city.'''
+        >>> tool(get_weather)["function"]["parameters"]["required"]
+        ['city']
+    """
+    hints = typing.get_type_hints(func)
+    description, described = _doc_params(inspect.getdoc(func) or "")
+    properties, required = {}, []
+    for name, param in inspect.signature(func).parameters.items():
+        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+            continue
+        if name not in hints:
+            raise TypeError("%s(): parameter %r needs a type hint" % (func.__name__, name))
+        properties[name] = _schema(hints[name], "%s(%s)" % (func.__name__, name))
+        if name in described:
+            properties[name]["description"] = described[name]
+        if param.default is param.empty:
+            required.append(name)
+    function = {"name": func.__name__,
+                "parameters": {"type": "object", "properties": properties,
+                               "required": required}}
+    if description:
+        function["description"] = description
+    return {"type": "function", "function": function}
+
+
+# Magic numbers at the start of the image formats vision models accept.
+_IMAGE_MAGIC = [(b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif")]
+
+
+def _image_mime(data: bytes) -> str | None:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return next((mime for magic, mime in _IMAGE_MAGIC if data.startswith(magic)), None)
+
+
+def image(source, detail=None) -> dict:
+    """A vision content part from an http(s) URL, a data: URL, a file path or raw bytes.
+
+        messages = [{"role": "user", "content": [
+            {"type": "text", "text": "What is in this picture?"}, image("cat.png")]}]
+    """
+    if detail not in (None, "auto", "low", "high"):
+        raise ValueError("detail must be 'auto', 'low' or 'high', not %r" % (detail,))
+    if isinstance(source, str) and source.startswith(("http://", "https://", "data:")):
+        url = source
+    else:
+        if isinstance(source, (bytes, bytearray)):
+            data, name = bytes(source), "the bytes given"
+        elif isinstance(source, (str, os.PathLike)):
+            try:
+                with open(source, "rb") as f:
+                    data = f.read()
+            except OSError as exc:
+                raise OpenAICompatError("cannot read image %s: %s" % (source, exc.strerror)
+                                        ) from None
+            name = os.fspath(source)
+        else:
+            raise TypeError("image() takes a URL, a path or bytes, not %r"
+                            % type(source).__name__)
+        mime = _image_mime(data)
+        if mime is None:
+            raise ValueError("%s is not a PNG, JPEG, WEBP or GIF image" % name)
+        url = "data:%s;base64,%s" % (mime, base64.b64encode(data).decode("ascii"))
+    part = {"url": url}
+    if detail:
+        part["detail"] = detail
+    return {"type": "image_url", "image_url": part}
+
+
+_FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
+
+
+def _extract_json(text):
+    """JSON from model output: bare, inside a ```json fence, or surrounded by prose."""
+    if not isinstance(text, str) or not text.strip():
+        raise OpenAICompatError("the response has no text to parse as JSON")
+    candidates = [text.strip()] + [m.group(1).strip() for m in _FENCE.finditer(text)]
+    for candidate in candidates:
+        try:
+            return json.loads(candidate)
+        except ValueError:
+            pass
+    decoder = json.JSONDecoder()
+    for m in re.finditer(r"[\[{]", text):     # the first {...} or [...] that parses
+        try:
+            return decoder.raw_decode(text, m.start())[0]
+        except ValueError:
+            continue
+    raise OpenAICompatError("no JSON found in the response, which starts: %r" % text[:80])
+
+
+# -----------------------------------------------------------------------------
+# Tokens, context windows and prices. Small tables of well-known models; add rows
+# for your own. Unknown models are never blocked and never priced by guesswork.
+
+# model prefix: (context window, max output tokens), from OpenAI's model pages (2025).
+MODEL_LIMITS: dict[str, tuple[int, int]] = {
+    "gpt-3.5-turbo": (16_385, 4_096),
+    "gpt-4": (8_192, 8_192),
+    "gpt-4-32k": (32_768, 4_096),
+    "gpt-4-turbo": (128_000, 4_096),
+    "gpt-4o": (128_000, 16_384),
+    "gpt-4o-mini": (128_000, 16_384),
+    "gpt-4.1": (1_047_576, 32_768),
+    "gpt-4.1-mini": (1_047_576, 32_768),
+    "gpt-4.1-nano": (1_047_576, 32_768),
+    "o1": (200_000, 100_000),
+    "o3": (200_000, 100_000),
+    "o3-mini": (200_000, 100_000),
+    "o4-mini": (200_000, 100_000),
+    "gpt-5": (400_000, 128_000),
+    "gpt-5-mini": (400_000, 128_000),
+    "gpt-5-nano": (400_000, 128_000),
+}
+
+# model prefix: (USD per 1M input tokens, USD per 1M output tokens), list prices as
+# published by OpenAI and Groq in August 2025. Prices change: check before you rely on them.
+PRICES: dict[str, tuple[float, float]] = {
+    "gpt-3.5-turbo": (0.50, 1.50),
+    "gpt-4": (30.00, 60.00),
+    "gpt-4-turbo": (10.00, 30.00),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1-nano": (0.10, 0.40),
+    "o1": (15.00, 60.00),
+    "o3": (2.00, 8.00),
+    "o3-mini": (1.10, 4.40),
+    "o4-mini": (1.10, 4.40),
+    "gpt-5": (1.25, 10.00),
+    "gpt-5-mini": (0.25, 2.00),
+    "gpt-5-nano": (0.05, 0.40),
+    "llama-3.3-70b-versatile": (0.59, 0.79),
+    "llama-3.1-8b-instant": (0.05, 0.08),
+}
+
+
+def _lookup(table: dict, model):
+    """The row for a model: exact name, else the longest prefix followed by "-"
+    (snapshots: gpt-4o-2024-08-06 -> gpt-4o). A "vendor/" namespace is ignored."""
+    if not isinstance(model, str):
+        return None
+    name = model.rsplit("/", 1)[-1]
+    if name in table:
+        return table[name]
+    prefixes = [k for k in table if name.startswith(k + "-")]
+    return table[max(prefixes, key=len)] if prefixes else None
+
+
+def context_window(model: str) -> int | None:
+    """The model's context window in tokens, or None when unknown."""
+    row = _lookup(MODEL_LIMITS, model)
+    return row[0] if row else None
+
+
+def _message_text(m) -> str:
+    content = m.get("content") if isinstance(m, dict) else m
+    if isinstance(content, list):
+        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+    text = content if isinstance(content, str) else ""
+    if isinstance(m, dict) and m.get("tool_calls"):
+        text += json.dumps(m["tool_calls"])
+    return text
+
+
+def estimate_tokens(text_or_messages, model: str | None = None) -> int:
+    """Tokens in a text or a message list: exact with tiktoken when it is installed (and its
+    encoding is available), else about 4 characters per token, which is close for English.
+    Each message adds 4 tokens of framing, as OpenAI documents for its chat format."""
+    if isinstance(text_or_messages, str):
+        texts, framing = [text_or_messages], 0
+    else:
+        texts = [_message_text(m) for m in text_or_messages]
+        framing = 4 * len(texts) + 3
+    count = _tiktoken_counter()
+    return framing + sum(count(t) for t in texts)
+
+
+_counter = None
+
+
+def _tiktoken_counter():
+    global _counter
+    if _counter is None:
+        try:    # optional, imported on first use so importing this module stays light
+            import tiktoken
+            encoding = tiktoken.get_encoding("o200k_base")
+            _counter = lambda text: len(encoding.encode(text, disallowed_special=()))  # noqa: E731
+        except Exception:   # not installed, or its data cannot be fetched offline
+            _counter = lambda text: (len(text) + 3) // 4  # noqa: E731
+    return _counter
+
+
+def _check_context_window(body: dict) -> None:
+    window = context_window(body["model"])
+    if window is None:
+        return
+    prompt = estimate_tokens(body["messages"])
+    output = body.get("max_completion_tokens") or body.get("max_tokens") or 0
+    if prompt + output > window:
+        raise ContextWindowExceededError(
+            "%s has a context window of %d tokens; the prompt is about %d tokens and %d more "
+            "were requested for the output (%d in all): shorten the messages or lower "
+            "max_tokens" % (body["model"], window, prompt, output, prompt + output))
+
+
+def estimate_cost(usage, model) -> float | None:
+    """USD cost of a usage (a Usage or its dict) from PRICES; None when unknown."""
+    price = _lookup(PRICES, model)
+    if isinstance(usage, dict):
+        usage = _usage(usage)
+    if price is None or usage is None or usage.prompt_tokens is None:
+        return None
+    return (usage.prompt_tokens * price[0] + (usage.completion_tokens or 0) * price[1]) / 1e6
+
+
+# -----------------------------------------------------------------------------
+# Budgets and parallel runs: for experiment scripts that send many prompts.
+
+class Budget:
+    """Token and cost limits shared by many calls (thread-safe).
+
+        budget = Budget(max_cost=0.50)
+        chat_many(prompts, model="gpt-4o-mini", budget=budget)
+        print(budget.tokens_used, budget.cost_used)
+
+    A call is refused (BudgetExceededError, nothing sent) once recorded use has reached a
+    limit. Calls already in flight finish, so the last one can go past the limit."""
+
+    def __init__(self, max_tokens: int | None = None, max_cost: float | None = None):
+        self.max_tokens, self.max_cost = max_tokens, max_cost
+        self.tokens_used, self.cost_used = 0, 0.0
+        self._lock = threading.Lock()
+
+    def __repr__(self):
+        return "Budget(tokens_used=%d/%s, cost_used=%.6f/%s)" % (
+            self.tokens_used, self.max_tokens, self.cost_used, self.max_cost)
+
+    def check(self, model: str) -> None:
+        with self._lock:
+            if self.max_tokens is not None and self.tokens_used >= self.max_tokens:
+                raise BudgetExceededError("token budget reached: %d of %d used"
+                                          % (self.tokens_used, self.max_tokens))
+            if self.max_cost is not None and self.cost_used >= self.max_cost:
+                raise BudgetExceededError("cost budget reached: $%.4f of $%.4f used"
+                                          % (self.cost_used, self.max_cost))
+        if self.max_cost is not None and _lookup(PRICES, model) is None:
+            raise BudgetExceededError("a cost limit needs a price for %r: add a row to PRICES"
+                                      % model)
+
+    def record(self, response: ChatResponse) -> None:
+        usage = response.usage
+        tokens = (usage.total_tokens or 0) if usage else 0
+        with self._lock:
+            self.tokens_used += tokens
+            self.cost_used += response.cost or 0.0
+
+
+class _RateLimiter:
+    """Spaces request starts evenly: at most `per_minute` a minute, across threads."""
+
+    def __init__(self, per_minute: float):
+        self.interval = 60.0 / per_minute
+        self.next_start = 0.0
+        self.lock = threading.Lock()
+
+    def wait(self) -> None:
+        with self.lock:
+            now = time.monotonic()
+            start = max(now, self.next_start)
+            self.next_start = start + self.interval
+        if start > now:
+            _sleep(start - now)
+
+
+def _job_args(job, common: dict) -> dict:
+    if isinstance(job, dict):
+        return dict(common, **job)
+    if isinstance(job, (str, list)):
+        return dict(common, messages=job)
+    raise TypeError("each job must be a prompt, a message list or a dict of chat() "
+                    "arguments, not %r" % type(job).__name__)
+
+
+def chat_many(jobs, *, max_workers=8, requests_per_minute=None, progress=False, **common):
+    """Run many chat() calls in parallel threads; results come back in input order.
+
+    jobs: prompts, message lists, or dicts of per-job chat() arguments; common: arguments
+    shared by all. A job that fails leaves its exception in its slot instead of raising,
+    so one bad prompt never loses the others' results.
+
+        >>> [r.content for r in chat_many(["a", "b"], model="mock:echo")]
+        ['a', 'b']
+    """
+    from concurrent.futures import ThreadPoolExecutor   # only paid for when used
+    jobs = [_job_args(job, common) for job in jobs]
+    limiter = _RateLimiter(requests_per_minute) if requests_per_minute else None
+    session = common.get("session") or _new_session(pool_size=max_workers)
+    done, failed, lock = [0], [0], threading.Lock()
+
+    def run(args):
+        if limiter:
+            limiter.wait()
+        try:
+            result = chat(**dict(args, session=args.get("session") or session))
+        except Exception as exc:   # kept in its slot: one bad job loses nothing else
+            result = exc
+        with lock:
+            done[0] += 1
+            failed[0] += isinstance(result, Exception)
+            if progress:
+                print("\r%d/%d done, %d failed" % (done[0], len(jobs), failed[0]),
+                      end="\n" if done[0] == len(jobs) else "", file=sys.stderr, flush=True)
+        return result
+
+    try:
+        with ThreadPoolExecutor(max_workers=max_workers) as pool:
+            return list(pool.map(run, jobs))
+    finally:
+        if session is not common.get("session"):
+            session.close()
+
+
+# -----------------------------------------------------------------------------
+# Command line: python -m openai_compat [-m MODEL] [options] [PROMPT]
+
+def _parser():
+    import argparse
+    ap = argparse.ArgumentParser(prog="openai-compat",
+                                 description="Chat with any OpenAI-compatible API.")
+    ap.add_argument("prompt", nargs="?", help="the prompt (read from stdin when omitted)")
+    ap.add_argument("-m", "--model", default=os.environ.get("OPENAI_COMPAT_MODEL", "mock:echo"),
+                    help="provider:model, e.g. groq:llama-3.3-70b-versatile (default "
+                         "$OPENAI_COMPAT_MODEL or mock:echo)")
+    ap.add_argument("--provider", help="provider name, when the model has no prefix")
+    ap.add_argument("--base-url", help="API root of a generic OpenAI-compatible server")
+    ap.add_argument("--system", help="a system message")
+    ap.add_argument("-t", "--temperature", type=float)
+    ap.add_argument("--max-tokens", type=int)
+    ap.add_argument("--stream", action="store_true", help="print text as it arrives")
+    ap.add_argument("--json", action="store_true", help="print the raw response JSON")
+    ap.add_argument("--dry-run", action="store_true",
+                    help="print the request that would be sent (key hidden), send nothing")
+    ap.add_argument("--list-models", metavar="PROVIDER", help="list a provider's models")
+    ap.add_argument("--providers", action="store_true", help="list the known providers")
+    ap.add_argument("--batch", metavar="FILE",
+                    help="one prompt per line, or JSONL of jobs; one JSON result per line")
+    ap.add_argument("--version", action="version", version="openai_compat " + __version__)
+    return ap
+
+
+def _print_providers(out) -> None:
+    for p in PROVIDERS.values():
+        print("%-11s %-36s %s" % (p.name, p.base_url or "(" + str(p.base_env) + ")",
+                                  p.key_env or "-"), file=out)
+
+
+def _read_batch(path: str) -> list:
+    with open(path, encoding="utf-8") as f:
+        lines = [line.rstrip("\n") for line in f if line.strip()]
+    return [json.loads(line) if line.lstrip().startswith("{") else line for line in lines]
+
+
+def _batch_line(result) -> str:
+    if isinstance(result, Exception):
+        return json.dumps({"error": str(result), "type": type(result).__name__})
+    return json.dumps({"content": result.content, "model": result.model,
+                       "usage": result.usage.raw if result.usage else None})
+
+
+def _run_cli(args, out) -> None:
+    if args.providers:
+        return _print_providers(out)
+    if args.list_models:
+        return print("\n".join(list_models(args.list_models, base_url=args.base_url)),
+                     file=out)
+    common = dict(model=args.model, provider=args.provider, base_url=args.base_url,
+                  temperature=args.temperature, max_tokens=args.max_tokens)
+    if args.batch:
+        for result in chat_many(_read_batch(args.batch), **common):
+            print(_batch_line(result), file=out, flush=True)
+        return
+    prompt = args.prompt if args.prompt is not None else sys.stdin.read()
+    messages = ([{"role": "system", "content": args.system}] if args.system else []) + \
+        [{"role": "user", "content": prompt}]
+    if args.dry_run:
+        return print(build_request(messages, stream=args.stream, **common), file=out)
+    if args.stream:
+        stream = chat(messages, stream=True, **common)
+        for chunk in stream:
+            print(chunk.content, end="", file=out, flush=True)
+        print(file=out)
+        if args.json:
+            print(json.dumps(stream.response.raw, indent=2), file=out)
+        return
+    resp = chat(messages, **common)
+    print(json.dumps(resp.raw, indent=2) if args.json else resp.content, file=out)
+
+
+def _main(argv=None, out=None) -> int:
+    """Run the command line; returns the exit code. Expected failures print one line."""
+    args = _parser().parse_args(argv)
+    try:
+        _run_cli(args, out or sys.stdout)
+    except (OpenAICompatError, ValueError, TypeError, OSError) as exc:
+        print("openai-compat: %s" % exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def main() -> None:   # the console script
+    sys.exit(_main())
+
+
+if __name__ == "__main__":
+    main()
