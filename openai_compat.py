@@ -417,11 +417,9 @@ def _api_error(resp: requests.Response, provider: str, secret: str | None = None
         body = json.loads(text)
     except ValueError:
         body = text
-    fields = _error_fields(body)
-    message = fields.get("message")
-    if not message:
-        message = _readable_body(text) if isinstance(body, str) and text.strip() else \
-            "HTTP %s %s" % (resp.status_code, resp.reason or "")
+    fields = _error_fields(body) if not isinstance(body, str) else {}
+    message = fields.get("message") or (isinstance(body, str) and _readable_body(text)) or \
+        "HTTP %s %s" % (resp.status_code, resp.reason or "")
     if 300 <= resp.status_code < 400:
         message = ("redirected to %s; not followed, so no credentials leave the provider's "
                    "host: use that address as base_url" % resp.headers.get("location"))
@@ -757,6 +755,8 @@ def _connection_error(exc: Exception, what: str) -> APIConnectionError:
     seen, e = set(), exc
     while e is not None and id(e) not in seen:
         seen.add(id(e))
+        if isinstance(e, urllib3.exceptions.NewConnectionError):
+            break      # a refused connection; urllib3 files it under ConnectTimeoutError
         if isinstance(e, (requests.Timeout, urllib3.exceptions.TimeoutError, TimeoutError)):
             return APITimeoutError("%s: timed out (%s)" % (what, type(e).__name__))
         e = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e.__context__
@@ -992,14 +992,15 @@ class _ChoiceState:
     def add(self, c: dict) -> None:
         delta = c.get("delta")
         if delta:
-            if delta.get("content") is not None:
-                self.content.append(delta["content"])
+            content = delta.get("content")
+            if content is not None:
+                self.content.append(content + "")     # + "": a non-string fails here
             for key in ("reasoning_content", "reasoning"):
                 if isinstance(delta.get(key), str):
                     self.reasoning.append(delta[key])
                     self.reasoning_key = key
             if delta.get("refusal") is not None:
-                self.refusal.append(delta["refusal"])
+                self.refusal.append(delta["refusal"] + "")
             if delta.get("role"):
                 self.role = delta["role"]
             if delta.get("tool_calls"):
@@ -1056,6 +1057,13 @@ class _Accumulator:
         self.choices = {}      # index -> _ChoiceState
 
     def add(self, obj: dict) -> None:
+        try:
+            self._add(obj)
+        except (AttributeError, TypeError, KeyError, ValueError):
+            raise OpenAICompatError("malformed stream chunk: %s" % _readable_body(_text(obj))
+                                    ) from None
+
+    def _add(self, obj: dict) -> None:
         top = self.top
         for key, value in obj.items():
             if key not in top and value and key != "choices" and key != "usage":
@@ -1173,7 +1181,9 @@ class ChatStream:
                 self._on_done(self.response)
 
     def __iter__(self):
-        return self
+        # A generator of our own per loop, so that a `break` out of `for chunk in stream`
+        # (which drops it) closes the HTTP response at once, not when the stream is freed.
+        yield from self._chunks
 
     def __next__(self) -> ChatCompletionChunk:
         return next(self._chunks)

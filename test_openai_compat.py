@@ -1,0 +1,1618 @@
+"""Tests for openai_compat, offline: `responses` intercepts requests at the providers' real
+addresses, and a loopback server (127.0.0.1 only) plays recorded provider streams byte for
+byte, split at awkward places.
+
+    python -m pytest                      # everything offline (conformance needs Node: Prism)
+    python -m pytest -m live              # opt-in: real providers whose keys are set
+
+Sections follow the module's order.
+"""
+
+import io
+import json
+import logging
+import os
+import random
+import socket
+import subprocess
+import sys
+import threading
+import time
+import typing
+import zlib
+from pathlib import Path
+
+import pytest
+import requests
+import responses
+
+import openai_compat as oc
+
+HERE = Path(__file__).resolve().parent
+TRANSCRIPTS = HERE / "testdata" / "transcripts"
+SHARED_TRANSCRIPTS = HERE.parent / "shared" / "transcripts"
+KEY = "sk-test-SECRET-0123456789"
+KEY_ENVS = [p.key_env for p in oc.PROVIDERS.values() if p.key_env] + [
+    "AZURE_OPENAI_ENDPOINT", "OLLAMA_HOST", "OPENAI_API_VERSION", "OPENAI_ORG_ID",
+    "OPENAI_PROJECT_ID", "OPENAI_COMPAT_MODEL"]
+
+
+# -----------------------------------------------------------------------------
+# Helpers and fixtures
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch):
+    """No test sees the developer's real keys or endpoints."""
+    for name in KEY_ENVS:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def fresh_state(monkeypatch):
+    monkeypatch.setattr(oc, "_NO_STREAM_USAGE", set())
+
+
+@pytest.fixture
+def sleeps(monkeypatch):
+    """Replaces the retry sleep; the list records each wait."""
+    waits = []
+    monkeypatch.setattr(oc, "_sleep", waits.append)
+    return waits
+
+
+@pytest.fixture
+def keys(monkeypatch):
+    for p in oc.PROVIDERS.values():
+        if p.key_env:
+            monkeypatch.setenv(p.key_env, KEY + "-" + p.name)
+    monkeypatch.setenv("AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com")
+
+
+def transcript(name: str) -> bytes:
+    return (TRANSCRIPTS / name).read_bytes()
+
+
+def transcript_headers(name: str) -> tuple[int, dict]:
+    lines = transcript(name).decode().splitlines()
+    status = int(lines[0].split()[1])
+    return status, dict(line.split(": ", 1) for line in lines[1:] if line)
+
+
+def completion(content="Hello", **extra):
+    body = {"id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "m",
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
+                         "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 3, "completion_tokens": 1, "total_tokens": 4}}
+    body.update(extra)
+    return body
+
+
+OPENAI_URL = "https://api.openai.com/v1/chat/completions"
+
+
+class Loopback:
+    """A tiny HTTP/1.1 server on 127.0.0.1 that plays scripted responses with full control of
+    framing and timing. Each script: status, headers, chunks (bytes written one send() each),
+    framing ("chunked", "length" or "close"), pause (seconds after the first chunk),
+    truncate (stop mid-body and close), drop (close without answering)."""
+
+    def __init__(self):
+        self.scripts, self.requests, self.connections = [], [], 0
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.url = "http://127.0.0.1:%d" % self.sock.getsockname()[1]
+        self.closed_early = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def add(self, chunks=(), status=200, headers=None, framing="chunked", pause=0.0,
+            truncate=False, drop=False, content_type="text/event-stream"):
+        self.scripts.append(dict(chunks=list(chunks), status=status, headers=headers or {},
+                                 framing=framing, pause=pause, truncate=truncate, drop=drop,
+                                 content_type=content_type))
+
+    def _accept(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _read_request(self, f):
+        line = f.readline()
+        if not line:
+            return None
+        headers = {}
+        while True:
+            h = f.readline().decode().strip()
+            if not h:
+                break
+            k, v = h.split(":", 1)
+            headers[k.strip().lower()] = v.strip()
+        body = f.read(int(headers.get("content-length", 0)))
+        return {"line": line.decode().strip(), "headers": headers,
+                "json": json.loads(body) if body else None}
+
+    def _serve(self, conn):
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        f = conn.makefile("rb")
+        try:
+            while True:
+                req = self._read_request(f)
+                if req is None:
+                    return
+                self.requests.append(req)
+                script = self.scripts.pop(0) if self.scripts else dict(
+                    chunks=[b'{"error": "no script"}'], status=500, headers={},
+                    framing="length", pause=0, truncate=False, drop=False,
+                    content_type="application/json")
+                if not self._respond(conn, script):
+                    return
+        except OSError:
+            self.closed_early.set()
+        finally:
+            conn.close()
+
+    def _respond(self, conn, s) -> bool:
+        if s["drop"]:
+            return False
+        body = b"".join(s["chunks"])
+        head = ["HTTP/1.1 %d X" % s["status"], "Content-Type: " + s["content_type"]]
+        head += ["%s: %s" % kv for kv in s["headers"].items()]
+        if s["framing"] == "chunked":
+            head.append("Transfer-Encoding: chunked")
+        elif s["framing"] == "length":
+            head.append("Content-Length: %d" % len(body))
+        else:
+            head.append("Connection: close")
+        conn.sendall(("\r\n".join(head) + "\r\n\r\n").encode())
+        for i, chunk in enumerate(s["chunks"]):
+            if s["truncate"] and i == len(s["chunks"]) // 2:
+                return False
+            if s["framing"] == "chunked":
+                chunk = b"%x\r\n%s\r\n" % (len(chunk), chunk) if chunk else b""
+            conn.sendall(chunk)
+            if i == 0 and s["pause"]:
+                time.sleep(s["pause"])
+        if s["framing"] == "chunked":
+            conn.sendall(b"0\r\n\r\n")
+        return s["framing"] != "close"
+
+    def close(self):
+        self.sock.close()
+
+
+@pytest.fixture
+def server():
+    srv = Loopback()
+    yield srv
+    srv.close()
+
+
+# -----------------------------------------------------------------------------
+# Providers
+
+def test_every_provider_row_is_well_formed():
+    for name, p in oc.PROVIDERS.items():
+        assert p.name == name
+        assert p.url_shape in ("openai", "azure", "ollama")
+        assert p.auth in ("bearer", "api-key")
+        assert not p.base_url.endswith(("/", "/chat/completions"))
+        assert p.base_url.startswith(("https://", "mock://")) or "localhost" in p.base_url \
+            or p.base_env
+
+
+# name, model, expected URL, auth header, key value
+PROVIDER_CASES = [
+    ("openai", "openai:gpt-4o-mini", OPENAI_URL, "Authorization", "Bearer " + KEY + "-openai"),
+    ("azure", "azure:my-deploy",
+     "https://res.openai.azure.com/openai/deployments/my-deploy/chat/completions"
+     "?api-version=2024-10-21", "api-key", KEY + "-azure"),
+    ("groq", "groq:llama-3.3-70b-versatile", "https://api.groq.com/openai/v1/chat/completions",
+     "Authorization", "Bearer " + KEY + "-groq"),
+    ("together", "together:meta-llama/Llama-3-70b", "https://api.together.xyz/v1/chat/completions",
+     "Authorization", "Bearer " + KEY + "-together"),
+    ("ollama", "ollama:llama3.2:latest", "http://localhost:11434/v1/chat/completions", None, None),
+    ("openrouter", "openrouter:anthropic/claude-sonnet-4",
+     "https://openrouter.ai/api/v1/chat/completions", "Authorization",
+     "Bearer " + KEY + "-openrouter"),
+]
+
+
+@pytest.mark.parametrize("name,model,url,header,value", PROVIDER_CASES)
+@responses.activate
+def test_chat_reaches_each_provider_at_its_real_address(keys, name, model, url, header, value):
+    responses.post(url.split("?")[0], json=completion("hi from " + name))
+    resp = oc.chat("Hello", model=model)
+    assert resp.content == "hi from " + name
+    sent = responses.calls[0].request
+    assert sent.url == url
+    body = json.loads(sent.body)
+    assert body["model"] == model.split(":", 1)[1]
+    assert body["messages"] == [{"role": "user", "content": "Hello"}]
+    if header:
+        assert sent.headers[header] == value
+    else:
+        assert "Authorization" not in sent.headers and "api-key" not in sent.headers
+    assert sent.headers["User-Agent"].startswith("openai_compat/")
+
+
+def test_ollama_model_keeps_its_tag_and_base_url_with_or_without_v1():
+    for base in ("http://box:11434", "http://box:11434/v1", "http://box:11434/v1/"):
+        req = oc.build_request("hi", "ollama:llama3.2:latest", base_url=base)
+        assert req.url == "http://box:11434/v1/chat/completions"
+        assert req.json["model"] == "llama3.2:latest"
+
+
+def test_ollama_host_variable_without_scheme(monkeypatch):
+    monkeypatch.setenv("OLLAMA_HOST", "127.0.0.1:9999")
+    assert oc.build_request("hi", "ollama:x").url == "http://127.0.0.1:9999/v1/chat/completions"
+
+
+def test_model_without_known_prefix_is_whole_model_name():
+    req = oc.build_request("hi", "llama3.2:latest", provider="ollama")
+    assert req.json["model"] == "llama3.2:latest"
+    req = oc.build_request("hi", "ft:gpt-4o:org:x", api_key=KEY)
+    assert req.json["model"] == "ft:gpt-4o:org:x" and req.provider == "openai"
+
+
+def test_conflicting_prefix_and_provider():
+    with pytest.raises(ValueError, match="names provider 'groq' but provider='ollama'"):
+        oc.build_request("hi", "groq:llama", provider="ollama")
+
+
+def test_openai_optional_org_and_project_headers(monkeypatch):
+    monkeypatch.setenv("OPENAI_ORG_ID", "org-1")
+    monkeypatch.setenv("OPENAI_PROJECT_ID", "proj-1")
+    h = oc.build_request("hi", "gpt-4o", api_key=KEY).headers
+    assert h["OpenAI-Organization"] == "org-1" and h["OpenAI-Project"] == "proj-1"
+
+
+def test_azure_versions_and_v1_style(monkeypatch):
+    base = "https://res.openai.azure.com"
+    req = oc.build_request("hi", "dep", provider="azure", api_key="k", base_url=base,
+                           api_version="2025-01-01")
+    assert req.url == base + "/openai/deployments/dep/chat/completions?api-version=2025-01-01"
+    monkeypatch.setenv("OPENAI_API_VERSION", "2024-06-01")
+    req = oc.build_request("hi", "azure:dep", api_key="k", base_url=base + "/openai/")
+    assert req.url.endswith("/openai/deployments/dep/chat/completions?api-version=2024-06-01")
+    req = oc.build_request("hi", "azure:gpt-4o", api_key="k", base_url=base + "/openai/v1")
+    assert req.url == base + "/openai/v1/chat/completions" and req.json["model"] == "gpt-4o"
+    assert req.headers["api-key"] == "k" and "Authorization" not in req.headers
+
+
+def test_azure_needs_an_endpoint():
+    with pytest.raises(oc.OpenAICompatError, match="AZURE_OPENAI_ENDPOINT"):
+        oc.build_request("hi", "azure:dep", api_key="k")
+
+
+def test_generic_endpoint_sends_bearer_only_when_key_given():
+    req = oc.build_request("hi", "qwen", base_url="http://127.0.0.1:8000/v1")
+    assert req.url == "http://127.0.0.1:8000/v1/chat/completions"
+    assert "Authorization" not in req.headers
+    req = oc.build_request("hi", "qwen", base_url="https://proxy.example/v1", api_key="k")
+    assert req.headers["Authorization"] == "Bearer k"
+
+
+def test_unknown_provider_lists_the_known_ones():
+    with pytest.raises(oc.OpenAICompatError) as e:
+        oc.build_request("hi", "x", provider="nope")
+    assert "unknown provider 'nope'" in str(e.value) and "groq, lmstudio" in str(e.value)
+
+
+@pytest.mark.parametrize("model,env", [("gpt-4o", "OPENAI_API_KEY"),
+                                       ("groq:llama", "GROQ_API_KEY"),
+                                       ("together:x", "TOGETHER_API_KEY"),
+                                       ("openrouter:x", "OPENROUTER_API_KEY")])
+@responses.activate
+def test_missing_key_names_the_variable_before_any_call(model, env):
+    with pytest.raises(oc.OpenAICompatError, match="set %s or pass api_key=" % env):
+        oc.chat("hi", model=model)
+    assert len(responses.calls) == 0
+
+
+def test_environment_key_never_goes_to_another_host(keys):
+    with pytest.raises(oc.OpenAICompatError, match="only sent to api.openai.com"):
+        oc.build_request("hi", "openai:gpt-4o", base_url="https://logger.example/v1")
+    req = oc.build_request("hi", "openai:gpt-4o", base_url="https://proxy.example/v1",
+                           api_key="explicit")
+    assert req.headers["Authorization"] == "Bearer explicit"
+
+
+def test_plain_http_with_a_key_is_refused_except_on_loopback():
+    with pytest.raises(oc.OpenAICompatError, match="plain http to lan.example: use https"):
+        oc.build_request("hi", "m", base_url="http://lan.example:8000/v1", api_key="k")
+    oc.build_request("hi", "m", base_url="http://lan.example:11434/v1")          # no key: fine
+    for host in ("localhost", "127.0.0.1", "[::1]"):
+        oc.build_request("hi", "m", base_url="http://%s:8000/v1" % host, api_key="k")
+
+
+# -----------------------------------------------------------------------------
+# Request building: parameters, validation, redaction
+
+def test_unset_parameters_are_omitted_and_extra_body_is_merged_untouched():
+    req = oc.build_request("hi", "gpt-4o", api_key=KEY, temperature=0, top_logprobs=None,
+                           extra_body={"top_k": 5, "nested": {"a": None}})
+    assert req.json == {"model": "gpt-4o", "messages": [{"role": "user", "content": "hi"}],
+                        "temperature": 0, "top_k": 5, "nested": {"a": None}}
+
+
+def test_every_chat_parameter_passes_through():
+    params = dict(temperature=0.5, max_tokens=10, top_p=0.9, n=2, stop=["x"],
+                  presence_penalty=1, frequency_penalty=-1, logit_bias={"50256": -100},
+                  logprobs=True, top_logprobs=3, user="u", seed=7,
+                  tools=[oc.tool(_weather)], tool_choice="auto", parallel_tool_calls=False,
+                  response_format={"type": "json_object"}, reasoning_effort="low")
+    req = oc.build_request("hi", "gpt-4o", api_key=KEY, **params)
+    for name, value in params.items():
+        assert req.json[name] == value
+
+
+def test_misspelt_keyword_is_a_type_error():
+    with pytest.raises(TypeError, match="temprature"):
+        oc.chat("hi", model="mock:echo", temprature=0.1)
+
+
+@pytest.mark.parametrize("kwargs,error,message", [
+    (dict(temperature=5), ValueError, "temperature must be between 0 and 2, got 5"),
+    (dict(temperature=-0.1), ValueError, "temperature must be between 0 and 2"),
+    (dict(top_p=1.5), ValueError, "top_p must be between 0 and 1, got 1.5"),
+    (dict(presence_penalty=3), ValueError, "presence_penalty must be between -2 and 2"),
+    (dict(frequency_penalty=-2.5), ValueError, "frequency_penalty must be between -2 and 2"),
+    (dict(n=0), ValueError, "n must be >= 1, got 0"),
+    (dict(top_logprobs=25), ValueError, "top_logprobs must be between 0 and 20, got 25"),
+    (dict(max_tokens=0), ValueError, "max_tokens must be >= 1, got 0"),
+    (dict(max_completion_tokens=-1), ValueError, "max_completion_tokens must be >= 1"),
+    (dict(stop=["a", "b", "c", "d", "e"]), ValueError, "stop takes at most 4 strings, got 5"),
+    (dict(stop=5), TypeError, "stop must be a string or a list of strings"),
+    (dict(temperature="hot"), TypeError, "temperature must be a number, not 'hot'"),
+    (dict(n=1.5), TypeError, "n must be an integer"),
+    (dict(max_tokens=True), TypeError, "max_tokens must be an integer"),
+    (dict(logprobs="yes"), TypeError, "logprobs must be True or False"),
+    (dict(tools={"a": 1}), TypeError, "tools must be a list"),
+    (dict(extra_body=[1]), TypeError, "extra_body must be a dict"),
+    (dict(timeout=-1), TypeError, "timeout must be seconds"),
+    (dict(timeout=(1, 2, 3)), TypeError, "timeout must be seconds"),
+])
+@responses.activate
+def test_bad_parameters_fail_before_sending(kwargs, error, message):
+    with pytest.raises(error, match=message.replace("(", r"\(").replace("[", r"\[")):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, **kwargs)
+    assert len(responses.calls) == 0
+
+
+@pytest.mark.parametrize("messages,error,message", [
+    (None, TypeError, "messages must be a string or a non-empty list"),
+    ([], TypeError, "non-empty list"),
+    ({"role": "user", "content": "x"}, TypeError, r"wrap the dict in \[...\]"),
+    (["hi"], TypeError, r"messages\[0\] must be a dict"),
+    ([{"role": "robot", "content": "x"}], ValueError, r"messages\[0\] has role 'robot'"),
+    ([{"role": "user"}], ValueError, r"messages\[0\] \(user\) has no 'content'"),
+    (42, TypeError, "messages must be"),
+])
+def test_bad_messages_fail_clearly(messages, error, message):
+    with pytest.raises(error, match=message):
+        oc.build_request(messages, "gpt-4o", api_key=KEY)
+
+
+def test_assistant_tool_call_message_without_content_is_accepted():
+    msgs = [{"role": "user", "content": "x"},
+            {"role": "assistant", "tool_calls": [{"id": "1", "type": "function",
+                                                  "function": {"name": "f", "arguments": "{}"}}]},
+            {"role": "tool", "tool_call_id": "1", "content": "42"}]
+    assert oc.build_request(msgs, "gpt-4o", api_key=KEY).json["messages"] == msgs
+
+
+def test_bad_model_is_a_clear_type_error():
+    with pytest.raises(TypeError, match="model must be a non-empty string"):
+        oc.build_request("hi", None)
+
+
+@pytest.mark.parametrize("model", ["o1", "o1-mini", "o3-mini", "o4-mini-2025-04-16", "gpt-5",
+                                   "gpt-5-mini"])
+def test_reasoning_models_get_max_completion_tokens(model):
+    body = oc.build_request("hi", model, api_key=KEY, max_tokens=50).json
+    assert body["max_completion_tokens"] == 50 and "max_tokens" not in body
+
+
+def test_other_models_keep_max_tokens_and_both_is_an_error():
+    assert oc.build_request("hi", "gpt-4o", api_key=KEY, max_tokens=5).json["max_tokens"] == 5
+    assert oc.build_request("hi", "groq:o1-like", api_key=KEY, max_tokens=5).json[
+        "max_tokens"] == 5
+    with pytest.raises(ValueError, match="not both"):
+        oc.build_request("hi", "o3", api_key=KEY, max_tokens=5, max_completion_tokens=5)
+
+
+@pytest.mark.parametrize("kwargs,name", [(dict(logprobs=True), "'logprobs'"),
+                                         (dict(top_logprobs=2), "'top_logprobs'"),
+                                         (dict(logit_bias={"1": 1}), "'logit_bias'"),
+                                         (dict(n=2), "n up to 1")])
+def test_groq_unsupported_parameters_are_refused_with_escape_hatch(kwargs, name):
+    with pytest.raises(ValueError, match="groq .*%s" % name):
+        oc.build_request("hi", "groq:llama", api_key=KEY, **kwargs)
+    body = oc.build_request("hi", "groq:llama", api_key=KEY, extra_body=kwargs).json
+    assert all(body[k] == v for k, v in kwargs.items())
+
+
+def test_request_repr_and_str_hide_the_key():
+    for model, kw in [("gpt-4o", {}), ("azure:d", {"base_url": "https://r.openai.azure.com"})]:
+        req = oc.build_request("hi", model, api_key=KEY, **kw)
+        for text in (repr(req), str(req), repr(req.headers), str(req.headers),
+                     "%s" % (req,), "{}".format(req.headers)):
+            assert KEY not in text and "***" in text
+        assert KEY in json.dumps(dict(req.headers))   # the real value is still sent
+
+
+def test_chat_sends_exactly_what_build_request_shows(keys):
+    with responses.RequestsMock() as rsps:
+        rsps.post(OPENAI_URL, json=completion())
+        oc.chat("hi", model="gpt-4o", temperature=0.2, seed=1)
+        sent = rsps.calls[0].request
+    req = oc.build_request("hi", "gpt-4o", temperature=0.2, seed=1)
+    assert json.loads(sent.body) == req.json and sent.url == req.url
+    assert all(sent.headers[k] == v for k, v in req.headers.items())
+
+
+# -----------------------------------------------------------------------------
+# Errors
+
+ERROR_TRANSCRIPTS = [
+    ("openai_error_400_context_length", oc.BadRequestError,
+     dict(type="invalid_request_error", param="messages", code="context_length_exceeded")),
+    ("openai_error_429", oc.RateLimitError,
+     dict(type="tokens", code="rate_limit_exceeded", request_id="req_0123456789abcdef0123456789abcdef")),
+    ("azure_error_429", oc.RateLimitError,
+     dict(type=None, code="429", request_id="3e0a1b2c-0000-4000-8000-000000000001")),
+]
+
+
+@pytest.mark.parametrize("name,cls,fields", ERROR_TRANSCRIPTS)
+@responses.activate
+def test_recorded_error_bodies_become_typed_errors(name, cls, fields):
+    status, headers = transcript_headers(name + ".headers")
+    body = transcript(name + ".json")
+    responses.post(OPENAI_URL, body=body, status=status, headers=headers)
+    with pytest.raises(cls) as e:
+        oc.chat("hi", model="gpt-4o", api_key=KEY, max_retries=0)
+    err = e.value
+    assert err.status_code == status and err.provider == "openai"
+    assert err.message == json.loads(body)["error"]["message"]
+    for k, v in fields.items():
+        assert getattr(err, k) == v
+    assert err.body == json.loads(body)
+    assert str(err).startswith("%d error from openai: " % status)
+
+
+def test_rate_limit_headers_are_exposed():
+    status, headers = transcript_headers("openai_error_429.headers")
+    with responses.RequestsMock() as rsps:
+        rsps.post(OPENAI_URL, body=transcript("openai_error_429.json"), status=status,
+                  headers=headers)
+        with pytest.raises(oc.RateLimitError) as e:
+            oc.chat("hi", model="gpt-4o", api_key=KEY, max_retries=0)
+    assert e.value.headers["x-ratelimit-remaining-tokens"] == "0"
+    assert e.value.headers["x-ratelimit-reset-tokens"] == "18.642s"
+
+
+@responses.activate
+def test_ollama_plain_string_error():
+    responses.post("http://localhost:11434/v1/chat/completions",
+                   body=transcript("ollama_native_error.json"), status=404)
+    with pytest.raises(oc.NotFoundError) as e:
+        oc.chat("hi", model="ollama:llama3", max_retries=0)
+    assert e.value.message == 'model "llama3" not found, try pulling it first'
+
+
+@pytest.mark.parametrize("status,body,cls,message,code", [
+    (400, {"object": "error", "message": "bad top_k", "type": "BadRequestError", "code": 400},
+     oc.BadRequestError, "bad top_k", 400),
+    (401, {"error": "invalid key"}, oc.AuthenticationError, "invalid key", None),
+    (403, [{"error": {"code": 403, "message": "denied", "status": "PERMISSION_DENIED"}}],
+     oc.PermissionDeniedError, "denied", 403),
+    (404, {"error": {"message": {"detail": "no model"}, "code": "model_not_found"}},
+     oc.NotFoundError, '{"detail": "no model"}', "model_not_found"),
+    (409, {"detail": "locked"}, oc.ConflictError, "locked", None),
+    (422, {"error": {"message": "bad field", "param": "x"}}, oc.UnprocessableEntityError,
+     "bad field", None),
+    (429, {"error": {"message": "slow down", "code": "429"}}, oc.RateLimitError, "slow down",
+     "429"),
+    (500, {"error": {"message": "", "type": "server_error"}}, oc.InternalServerError,
+     "HTTP 500 Internal Server Error", None),
+    (503, "<html><head><style>p{}</style></head><body><h1>503 Service Unavailable</h1>"
+          "<p>The proxy is down.</p></body></html>", oc.InternalServerError,
+     "503 Service Unavailable The proxy is down.", None),
+    (502, "", oc.InternalServerError, "HTTP 502 Bad Gateway", None),
+    (418, {"error": {"message": "teapot"}}, oc.APIError, "teapot", None),
+    (400, [{"error": {"message": "a"}}, {"error": {"message": "b"}}], oc.BadRequestError, "a; b",
+     None),
+])
+@responses.activate
+def test_every_error_shape_reads_well(status, body, cls, message, code):
+    kw = {"json": body} if not isinstance(body, str) else {"body": body}
+    responses.post(OPENAI_URL, status=status, **kw)
+    with pytest.raises(cls) as e:
+        oc.chat("hi", model="gpt-4o", api_key=KEY, max_retries=0)
+    assert type(e.value) is cls
+    assert isinstance(e.value.message, str) and e.value.message == message
+    assert e.value.code == code
+
+
+@pytest.mark.parametrize("body,message", [
+    ("<html>gateway</html>", "not JSON"),
+    ("", "not JSON"),
+    ('{"object": "list", "data": []}', "did not send a chat completion"),
+    ('["a"]', "did not send a chat completion"),
+    ('{"choices": ["x"]}', "malformed choices"),
+])
+@responses.activate
+def test_a_200_that_is_not_a_completion_is_a_clear_error(body, message):
+    responses.post(OPENAI_URL, body=body, status=200)
+    with pytest.raises(oc.OpenAICompatError, match=message):
+        oc.chat("hi", model="gpt-4o", api_key=KEY)
+
+
+@responses.activate
+def test_a_200_with_an_error_object_raises_api_error():
+    responses.post(OPENAI_URL, json={"error": {"message": "upstream failed", "code": 502}})
+    with pytest.raises(oc.InternalServerError, match="upstream failed"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY)
+
+
+@responses.activate
+def test_keys_echoed_by_a_server_are_scrubbed_from_errors():
+    responses.post(OPENAI_URL, status=401, json={"error": {"message": "Incorrect API key "
+                                                            "provided: " + KEY}})
+    with pytest.raises(oc.AuthenticationError) as e:
+        oc.chat("hi", model="gpt-4o", api_key=KEY)
+    assert KEY not in str(e.value) and KEY not in json.dumps(e.value.body)
+    assert "provided: ***" in e.value.message
+
+
+def test_error_class_hierarchy():
+    assert issubclass(oc.APITimeoutError, oc.APIConnectionError)
+    assert issubclass(oc.APIConnectionError, oc.OpenAICompatError)
+    assert issubclass(oc.ContextWindowExceededError, ValueError)
+    for cls in oc._STATUS_ERRORS.values():
+        assert issubclass(cls, oc.APIError)
+
+
+# -----------------------------------------------------------------------------
+# Retries
+
+@pytest.mark.parametrize("headers,expected", [
+    ({"retry-after-ms": "6000", "retry-after": "9"}, 6.0),
+    ({"retry-after": "19"}, 19.0),
+    ({"retry-after": "0.5"}, 0.5),
+    ({"retry-after": "500"}, 60.0),                      # capped
+    ({"retry-after-ms": "garbage", "retry-after": "2"}, 2.0),
+])
+def test_retry_after_is_obeyed_and_capped(headers, expected):
+    assert oc._retry_delay(0, headers) == expected
+
+
+def test_retry_after_http_date(monkeypatch):
+    monkeypatch.setattr(oc.time, "time", lambda: 1_700_000_000.0)
+    date = time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(1_700_000_030))
+    assert oc._retry_delay(0, {"retry-after": date}) == 30.0
+
+
+@pytest.mark.parametrize("headers", [{}, {"retry-after": "soon"}, {"retry-after": "-3"},
+                                     {"retry-after": "nan"}, {"retry-after": ""}])
+def test_backoff_with_jitter_when_the_server_says_nothing_usable(headers):
+    for attempt, full in [(0, 0.5), (1, 1.0), (2, 2.0), (3, 4.0), (4, 8.0), (9, 8.0)]:
+        for _ in range(20):
+            assert 0.75 * full <= oc._retry_delay(attempt, headers) <= full
+
+
+def _status(status, body=None, headers=None):
+    return dict(status=status, json=body or {"error": {"message": "x"}}, headers=headers or {})
+
+
+@pytest.mark.parametrize("first,calls", [
+    (_status(429), 2), (_status(500), 2), (_status(503), 2), (_status(408), 2), (_status(409), 2),
+    (_status(400), 1), (_status(401), 1), (_status(403), 1), (_status(404), 1), (_status(422), 1),
+    (_status(429, {"error": {"message": "quota", "type": "insufficient_quota",
+                             "code": "insufficient_quota"}}), 1),
+    (_status(500, headers={"x-should-retry": "false"}), 1),
+    (_status(400, headers={"x-should-retry": "true"}), 2),
+])
+@responses.activate
+def test_which_statuses_are_retried(sleeps, first, calls):
+    responses.post(OPENAI_URL, **first)
+    responses.post(OPENAI_URL, json=completion("after retry"))
+    try:
+        assert oc.chat("hi", model="gpt-4o", api_key=KEY).content == "after retry"
+    except oc.APIError as e:
+        assert e.status_code == first["status"]
+    assert len(responses.calls) == calls
+    assert len(sleeps) == calls - 1
+
+
+@responses.activate
+def test_retries_run_out_then_raise(sleeps):
+    for _ in range(5):
+        responses.post(OPENAI_URL, status=500, json={"error": {"message": "down"}})
+    with pytest.raises(oc.InternalServerError, match="down"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, max_retries=3)
+    assert len(responses.calls) == 4 and len(sleeps) == 3
+    assert [0.375 <= w <= 0.5 for w in sleeps[:1]] == [True]
+
+
+@responses.activate
+def test_retry_waits_follow_the_recorded_headers(sleeps):
+    for name in ("openai_error_429", "azure_error_429"):
+        status, headers = transcript_headers(name + ".headers")
+        responses.post(OPENAI_URL, status=status, headers=headers, body=transcript(name + ".json"))
+    responses.post(OPENAI_URL, json=completion())
+    oc.chat("hi", model="gpt-4o", api_key=KEY)
+    assert sleeps == [19.0, 6.0]
+
+
+@responses.activate
+def test_connection_errors_are_retried_then_raised(sleeps):
+    responses.post(OPENAI_URL, body=requests.ConnectionError("refused"))
+    responses.post(OPENAI_URL, json=completion("ok"))
+    assert oc.chat("hi", model="gpt-4o", api_key=KEY).content == "ok"
+    responses.post(OPENAI_URL, body=requests.ConnectionError("refused"))
+    with pytest.raises(oc.APIConnectionError, match="refused"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, max_retries=0)
+
+
+@responses.activate
+def test_retry_log_names_status_and_wait_never_the_key(sleeps, caplog):
+    responses.post(OPENAI_URL, status=429, headers={"retry-after": "2"}, json={})
+    responses.post(OPENAI_URL, json=completion())
+    with caplog.at_level(logging.INFO, logger="openai_compat"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY)
+    assert "openai: 429, retrying in 2.00s (retry 1 of 3)" in caplog.text
+    assert KEY not in caplog.text
+
+
+def test_connection_refused_is_api_connection_error(sleeps):
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    with pytest.raises(oc.APIConnectionError) as e:
+        oc.chat("hi", model="m", base_url="http://127.0.0.1:%d/v1" % port, max_retries=1)
+    assert not isinstance(e.value, oc.APITimeoutError) and len(sleeps) == 1
+
+
+def test_read_timeout_is_api_timeout_error(server, sleeps):
+    # Headers and half the body, then silence: requests reports this as a ConnectionError.
+    server.add([b'{"id": "x", "choices": [', b"]}"], framing="length", pause=5,
+               content_type="application/json")
+    t = time.monotonic()
+    with pytest.raises(oc.APITimeoutError):
+        oc.chat("hi", model="m", base_url=server.url, timeout=(2, 0.3), max_retries=0)
+    assert time.monotonic() - t < 3
+
+
+def test_timeout_before_headers_is_retried(server, sleeps):
+    server.add(drop=True)                     # first attempt: connection closed, no answer
+    server.add([json.dumps(completion("second")).encode()], framing="length",
+               content_type="application/json")
+    assert oc.chat("hi", model="m", base_url=server.url).content == "second"
+    assert len(server.requests) == 2 and len(sleeps) == 1
+
+
+@responses.activate
+def test_redirects_are_not_followed_with_credentials():
+    for status in (301, 302, 307, 308):
+        responses.post(OPENAI_URL, status=status, headers={"Location": "https://evil.example/x"})
+        with pytest.raises(oc.APIError, match="redirected to https://evil.example/x"):
+            oc.chat("hi", model="gpt-4o", api_key=KEY, max_retries=0)
+    assert all("evil.example" not in c.request.url for c in responses.calls)
+
+
+def test_azure_key_does_not_follow_a_redirect(server, sleeps):
+    """requests strips Authorization on a cross-host redirect but not api-key: we follow none."""
+    other = Loopback()
+    try:
+        other.add([json.dumps(completion()).encode()], framing="length")
+        server.add([], status=307, framing="length",
+                   headers={"Location": other.url.replace("127.0.0.1", "localhost") + "/x"})
+        with pytest.raises(oc.APIError, match="redirected"):
+            oc.chat("hi", model="azure:dep", api_key=KEY, base_url=server.url, max_retries=0)
+        assert other.requests == []
+    finally:
+        other.close()
+
+
+def test_default_session_is_shared_and_reuses_connections(server):
+    for _ in range(3):
+        server.add([json.dumps(completion()).encode()], framing="length",
+                   content_type="application/json")
+    assert oc._default_session() is oc._default_session()
+    for _ in range(3):
+        oc.chat("hi", model="m", base_url=server.url)
+    assert len(server.requests) == 3 and server.connections == 1
+
+
+@responses.activate
+def test_callers_session_is_used():
+    session = requests.Session()
+    session.headers["X-Proxy-Token"] = "abc"
+    responses.post(OPENAI_URL, json=completion())
+    oc.chat("hi", model="gpt-4o", api_key=KEY, session=session)
+    assert responses.calls[0].request.headers["X-Proxy-Token"] == "abc"
+
+
+# -----------------------------------------------------------------------------
+# Response parsing
+
+@pytest.mark.parametrize("name,content,finish,usage,check", [
+    ("openai_chat_basic.json", "Hello, World!", "stop", (17, 4, 21),
+     lambda r: (r.model == "gpt-4o-mini-2024-07-18"
+                and r.id == "chatcmpl-D0q7lRI0Z2q8190Q0ue3JnnWtqLrd"
+                and r.choices[0].message.refusal is None
+                and r.usage.raw["prompt_tokens_details"]["cached_tokens"] == 0)),
+    ("openai_chat_tool_calls.json", None, "tool_calls", (47, 14, 61),
+     lambda r: (r.choices[0].message.tool_calls[0].id == "call_X8zi23yeE70r4qiZ2lhIuRNK"
+                and r.choices[0].message.tool_calls[0].function.name == "get_weather"
+                and r.choices[0].message.tool_calls[0].function.arguments
+                == '{"location":"Paris"}')),
+    ("groq_chat_tool_calls_no_content_key.json", None, "tool_calls", (203, 14, 217),
+     lambda r: (r.choices[0].message.tool_calls[0].id == "2zvvry1t5"
+                and r.choices[0].message.tool_calls[0].function.arguments
+                == '{"location":"London"}')),
+    ("together_chat.json", "Hello, world!", "eos", (12, 5, 17),
+     lambda r: r.choices[0].message.tool_calls is None),
+])
+@responses.activate
+def test_recorded_completions_parse(name, content, finish, usage, check):
+    responses.post(OPENAI_URL, body=transcript(name), content_type="application/json")
+    r = oc.chat("hi", model="gpt-4o", api_key=KEY)
+    assert r.content == content and r.choices[0].finish_reason == finish
+    assert (r.usage.prompt_tokens, r.usage.completion_tokens, r.usage.total_tokens) == usage
+    assert r.raw == json.loads(transcript(name))
+    assert check(r)
+
+
+def test_missing_usage_and_content_are_normal():
+    r = oc._parse_chat({"choices": [{"message": {"role": "assistant"}}]})
+    assert r.usage is None and r.content is None and r.choices[0].logprobs is None
+    assert oc._parse_chat({"choices": []}).content is None
+
+
+def test_usage_numbers_are_kept_as_sent():
+    r = oc._parse_chat(completion(usage={"prompt_tokens": 1, "completion_tokens": 1,
+                                         "total_tokens": 5}))
+    assert r.usage.total_tokens == 5
+
+
+@pytest.mark.parametrize("key", ["reasoning_content", "reasoning"])
+def test_reasoning_is_read_from_either_key(key):
+    body = completion()
+    body["choices"][0]["message"][key] = "thinking"
+    assert oc._parse_chat(body).choices[0].message.reasoning == "thinking"
+
+
+# -----------------------------------------------------------------------------
+# Lists of models
+
+@responses.activate
+def test_list_models_openai_and_ollama_native():
+    responses.get("https://api.openai.com/v1/models", body=transcript("openai_models_list.json"))
+    responses.get("http://localhost:11434/api/tags", body=transcript("ollama_api_tags.json"))
+    assert oc.list_models(api_key=KEY) == ["gpt-4-0613", "gpt-4", "gpt-3.5-turbo",
+                                           "gpt-5.2-codex"]
+    assert oc.list_models("ollama") == ["deepseek-r1:latest", "llama3.2:latest"]
+    assert oc.list_models("mock") == ["echo"]
+
+
+@responses.activate
+def test_list_models_azure_and_generic():
+    responses.get("https://r.openai.azure.com/openai/models", json={"data": [{"id": "a"}]})
+    responses.get("http://127.0.0.1:1/v1/models", json={"data": [{"id": "b"}]})
+    assert oc.list_models("azure", api_key="k", base_url="https://r.openai.azure.com") == ["a"]
+    assert responses.calls[0].request.url.endswith("/openai/models?api-version=2024-10-21")
+    assert oc.list_models(base_url="http://127.0.0.1:1/v1") == ["b"]
+    with pytest.raises(oc.OpenAICompatError, match="did not send a model list"):
+        responses.get("https://api.groq.com/openai/v1/models", json={"oops": 1})
+        oc.list_models("groq", api_key="k")
+
+
+# -----------------------------------------------------------------------------
+# SSE decoding, layer by layer
+
+def events_of(chunks):
+    return [e.decode() for e in oc._iter_events(oc._iter_lines(chunks))]
+
+
+@pytest.mark.parametrize("chunks,expected", [
+    ([b"data: a\r", b"\ndata: b\r\n\r\n"], ["a\nb"]),                     # CRLF split in two
+    ([b"data: a\r\n\r\n"], ["a"]),
+    ([b"data: a\r\rdata: b\r\r"], ["a", "b"]),                            # bare CR
+    ([b"data: a\n\ndata: b\n\n"], ["a", "b"]),
+    ([b"data:no space\n\n"], ["no space"]),
+    ([b"data:  two spaces\n\n"], [" two spaces"]),
+    ([b"data: 1\ndata: 2\ndata\n\n"], ["1\n2\n"]),                         # multi-line data
+    ([b": comment\n\ndata: x\n\n"], ["x"]),
+    ([b"retry: 1000\n\n", b"id: 7\n\n", b"event: ping\n\n"], []),           # no data: nothing
+    ([b"event: message\nid: 1\ndata: y\n\n"], ["y"]),
+    ([b"data: unfinished"], []),                                          # dropped at EOF
+    ([b"data: a\r", b"\r", b"\n", b"data: b\n\n"], ["a", "b"]),
+    ([b"data: a\r", b"", b"\n\n"], ["a"]),
+])
+def test_sse_rules(chunks, expected):
+    assert events_of(chunks) == expected
+
+
+def test_sse_split_every_byte_gives_the_same_events():
+    stream = b"data: a\r\n\r\n: c\rdata: \xe2\x80\xa8x\r\rdata:b\n\n"
+    whole = events_of([stream])
+    assert whole == ["a", "\u2028x", "b"]
+    assert events_of([stream[i:i + 1] for i in range(len(stream))]) == whole
+
+
+def test_utf8_split_across_chunks_and_line_separators_survive():
+    text = "caf\u00e9 \u2028 \u0085 \U0001F600"
+    data = ("data: " + json.dumps({"choices": [{"index": 0, "delta": {"content": text}}]},
+                                  ensure_ascii=False) + "\n\n").encode()
+    chunks = [data[i:i + 1] for i in range(len(data))]
+    objs = list(oc._iter_json(oc._iter_events(oc._iter_lines(chunks)), "x"))
+    assert objs[0]["choices"][0]["delta"]["content"] == text
+
+
+def test_done_ends_the_stream_and_non_json_is_an_error():
+    assert list(oc._iter_json([b'{"a": 1}', b"[DONE]", b'{"b": 2}'], "p")) == [{"a": 1}]
+    with pytest.raises(oc.OpenAICompatError, match="not JSON"):
+        list(oc._iter_json([b"nope"], "p"))
+    with pytest.raises(oc.OpenAICompatError, match="not an object"):
+        list(oc._iter_json([b"[1]"], "p"))
+    with pytest.raises(oc.OpenAICompatError, match="not JSON"):
+        list(oc._iter_json([b'"\xff"'], "p"))
+
+
+@pytest.mark.parametrize("event,cls,status", [
+    ({"error": {"message": "m", "type": "server_error"}}, oc.InternalServerError, 500),
+    ({"error": {"message": "m", "code": 429}}, oc.RateLimitError, 429),
+    ({"error": {"message": "m", "code": "rate_limit_exceeded"}}, oc.RateLimitError, 429),
+    ({"error": {"message": "m", "code": 503}}, oc.InternalServerError, 503),
+    ({"error": {"message": "m", "code": "400"}}, oc.BadRequestError, 400),
+    ({"error": {"message": "m", "code": "weird"}}, oc.APIError, None),
+    ({"error": "plain"}, oc.APIError, None),
+])
+def test_stream_error_events_map_to_classes(event, cls, status):
+    with pytest.raises(cls) as e:
+        list(oc._iter_json([json.dumps(event).encode()], "p"))
+    assert type(e.value) is cls and e.value.status_code == status
+
+
+# -----------------------------------------------------------------------------
+# Streams: every recorded stream, three ways, through a loopback server
+
+def split_events(data: bytes) -> list:
+    parts, rest = [], data
+    while rest:
+        cut = min((i for i in (rest.find(b"\n\n"), rest.find(b"\r\n\r\n")) if i >= 0),
+                  default=len(rest) - 2) + 2
+        parts.append(rest[:cut])
+        rest = rest[cut:]
+    return parts
+
+
+def split_random(data: bytes, seed: int) -> list:
+    rng = random.Random(seed)
+    cuts = sorted(rng.sample(range(1, len(data)), min(40, len(data) - 1)))
+    return [data[a:b] for a, b in zip([0] + cuts, cuts + [len(data)])]
+
+
+SPLITS = {
+    "per-event": split_events,
+    "per-byte": lambda d: [d[i:i + 1] for i in range(len(d))],
+    "random": lambda d: split_random(d, 7),
+}
+
+# file: (content, reasoning, refusal, tool calls [(index, id, name, args)], finish, usage,
+#        expected error (class, message) or None)
+STREAMS = {
+    "openai_stream_include_usage.sse": dict(
+        content="I'm unable to provide real-time weather updates. To get the current weather "
+                "in San Francisco, I recommend checking a reliable weather website or a "
+                "weather app.", finish="stop", usage=(14, 30, 44)),
+    "openai_stream_tool_calls_parallel.sse": dict(
+        content=None, finish="tool_calls", usage=(149, 60, 209), tools=[
+            ("call_JMW1whyEaYG438VE1OIflxA2", "GetWeatherArgs",
+             '{"city": "Edinburgh", "country": "GB", "units": "c"}'),
+            ("call_DNYTawLBoN8fj3KN6qU9N1Ou", "get_stock_price",
+             '{"ticker": "AAPL", "exchange": "NASDAQ"}')]),
+    "openai_stream_refusal.sse": dict(
+        content=None, refusal="I'm sorry, I can't assist with that request.", finish="stop",
+        usage=(79, 11, 90)),
+    "openai_stream_midstream_error.sse": dict(
+        content='The question "', error=(oc.InternalServerError,
+                                          "The server had an error while processing your "
+                                          "request. Sorry about that!")),
+    "azure_stream_content_filter.sse": dict(
+        content="- Current date: unknown", finish="stop", usage=None,
+        id="chatcmpl-AnhIt2rw8vL8czymkCwEOKKTg7HPc"),
+    "groq_stream_x_groq_usage.sse": dict(content="Hello, World!", finish="stop",
+                                         usage=(45, 5, 50)),
+    "openrouter_stream_comments.sse": dict(content="The next day was sunny.", finish="stop",
+                                           usage=(14, 6, 20)),
+    "openrouter_stream_midstream_error.sse": dict(
+        content="Once upon a", error=(oc.RateLimitError, "Rate limit exceeded")),
+    "deepseek_stream_reasoning_content.sse": dict(
+        content="9.8 is greater.", reasoning="Compare 9.11 and 9.8: 0.8 > 0.11.", finish="stop",
+        usage=(18, 52, 70)),
+    "ollama_v1_stream.sse": dict(content="The classic question!", finish="stop",
+                                 usage=(28, 6, 34)),
+}
+
+
+def test_every_recorded_stream_has_expectations():
+    assert sorted(STREAMS) == sorted(p.name for p in TRANSCRIPTS.glob("*.sse"))
+
+
+@pytest.mark.skipif(not SHARED_TRANSCRIPTS.is_dir(), reason="no shared/transcripts beside "
+                    "this checkout to compare the copy in testdata/ with")
+def test_transcript_copies_match_the_shared_originals():
+    for path in SHARED_TRANSCRIPTS.iterdir():
+        assert (TRANSCRIPTS / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def check_stream_result(stream, expect, name):
+    texts = []
+    if "error" in expect:
+        cls, message = expect["error"]
+        with pytest.raises(cls) as e:
+            for chunk in stream:
+                texts.append(chunk.content)
+        assert e.value.message == message
+    else:
+        texts = [chunk.content for chunk in stream]
+    r = stream.response
+    msg = r.choices[0].message
+    assert msg.content == expect["content"], name
+    assert "".join(texts) == (expect["content"] or "")
+    assert msg.reasoning == expect.get("reasoning")
+    assert msg.refusal == expect.get("refusal")
+    tools = [(t.id, t.function.name, t.function.arguments) for t in msg.tool_calls or []]
+    assert tools == expect.get("tools", [])
+    if "error" not in expect:
+        assert r.choices[0].finish_reason == expect["finish"]
+        usage = r.usage and (r.usage.prompt_tokens, r.usage.completion_tokens,
+                             r.usage.total_tokens)
+        assert usage == expect["usage"]
+    if "id" in expect:
+        assert r.id == expect["id"]
+
+
+@pytest.mark.parametrize("split", sorted(SPLITS))
+@pytest.mark.parametrize("name", sorted(STREAMS))
+def test_recorded_streams_replayed_through_loopback(server, name, split):
+    server.add(SPLITS[split](transcript(name)))
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
+    check_stream_result(stream, STREAMS[name], name)
+    assert stream._http.raw.closed
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("name", sorted(STREAMS))
+def test_recorded_streams_in_random_pieces_without_a_socket(name, seed):
+    """The decoder alone, at many more cut points than the socket tests."""
+    pieces = split_random(transcript(name), seed)
+    acc, text, err = oc._Accumulator(), [], None
+    try:
+        for obj in oc._iter_json(oc._iter_events(oc._iter_lines(pieces)), "p"):
+            acc.add(obj)
+            text.append(oc.ChatCompletionChunk(obj).content)
+    except oc.APIError as e:
+        err = e
+    assert (err is not None) == ("error" in STREAMS[name])
+    assert oc._parse_chat(acc.body()).content == STREAMS[name]["content"]
+
+
+def test_groq_request_id_and_extra_usage_fields_are_kept(server):
+    server.add([transcript("groq_stream_x_groq_usage.sse")])
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
+    chunks = list(stream)
+    assert stream.response.raw["x_groq"]["id"] == "req_01kjfw7wstf62a77bs3qb0zysg"
+    assert chunks[-1].usage.total_tokens == 50
+
+
+def test_azure_prompt_filter_results_are_kept_as_metadata(server):
+    server.add([transcript("azure_stream_content_filter.sse")])
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
+    first = next(stream)
+    assert first.choices == [] and first.content == "" and first.usage is None
+    list(stream)
+    assert stream.response.raw["prompt_filter_results"][0]["prompt_index"] == 0
+
+
+def test_chunk_objects_have_the_sdk_shape():
+    raw = {"id": "c", "model": "m", "choices": [
+        {"index": 1, "delta": {"role": "assistant", "content": "x", "refusal": None,
+                               "reasoning": "r", "tool_calls": [
+                                   {"index": 0, "id": "t", "type": "function",
+                                    "function": {"name": "f", "arguments": "{"}}]},
+         "finish_reason": None, "logprobs": None}]}
+    c = oc.ChatCompletionChunk(raw)
+    ch = c.choices[0]
+    assert (c.id, c.model, c.content, c.usage, c.raw) == ("c", "m", "x", None, raw)
+    assert ch.index == 1 and ch.delta.role == "assistant" and ch.delta.reasoning == "r"
+    assert ch.delta.tool_calls[0].index == 0 and ch.delta.tool_calls[0].function.arguments == "{"
+    assert oc.ChatCompletionChunk({"choices": [{"index": 0}]}).content == ""
+    assert "ChatCompletionChunk" in repr(c)
+
+
+def test_accumulation_rules():
+    """n > 1 interleaved; tool calls by index not starting at 0, and whole calls without
+    index; finish_reason on its own chunk; usage last non-null, never summed; id from the
+    first chunk that has one; logprobs joined."""
+    acc = oc._Accumulator()
+    for obj in [
+        {"id": "", "choices": []},
+        {"id": "a", "model": "m", "choices": [{"index": 1, "delta": {"content": "B1"}},
+                                               {"index": 0, "delta": {"content": "A1"}}]},
+        {"id": "b", "choices": [{"index": 0, "delta": {"content": "A2", "tool_calls": [
+            {"index": 3, "id": "t3", "type": "function",
+             "function": {"name": "f", "arguments": '{"x"'}}]}}],
+         "usage": {"total_tokens": 1}},
+        {"choices": [{"index": 0, "delta": {"tool_calls": [
+            {"index": 3, "function": {"arguments": ": 1}"}}]},
+            "logprobs": {"content": [{"token": "A"}]}}]},
+        {"choices": [{"index": 1, "delta": {"tool_calls": [
+            {"id": "w1", "type": "function", "function": {"name": "g", "arguments": "{}"}},
+            {"id": "w2", "type": "function", "function": {"name": "h", "arguments": "[]"}}]}},
+                     {"index": 0, "delta": {}, "finish_reason": "tool_calls",
+                      "logprobs": {"content": [{"token": "B"}]}}]},
+        {"choices": [{"index": 1, "finish_reason": "stop"}], "usage": None},
+        {"choices": [], "usage": {"total_tokens": 9}},
+    ]:
+        acc.add(obj)
+    r = oc._parse_chat(acc.body())
+    a, b = r.choices
+    assert (r.id, r.model, r.usage.total_tokens) == ("a", "m", 9)
+    assert a.message.content == "A1A2" and b.message.content == "B1"
+    assert [(t.index, t.id, t.function.arguments) for t in a.message.tool_calls] == \
+        [(3, "t3", '{"x": 1}')]
+    assert [(t.id, t.function.name) for t in b.message.tool_calls] == [("w1", "g"), ("w2", "h")]
+    assert (a.finish_reason, b.finish_reason) == ("tool_calls", "stop")
+    assert a.logprobs == {"content": [{"token": "A"}, {"token": "B"}]}
+
+
+def test_eof_without_done_ends_normally(server):
+    server.add([b'data: {"choices": [{"index": 0, "delta": {"content": "hi"}}]}\n\n'])
+    assert oc.chat("hi", model="m", base_url=server.url, stream=True).text() == "hi"
+
+
+def test_midstream_error_keeps_the_partial_result(server):
+    server.add(split_events(transcript("openrouter_stream_midstream_error.sse")))
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
+    got = []
+    with pytest.raises(oc.RateLimitError) as e:
+        for chunk in stream:
+            got.append(chunk.content)
+    assert "".join(got) == "Once upon a" and stream.response.content == "Once upon a"
+    assert e.value.code == 429 and e.value.body["error"]["metadata"]["error_type"] == \
+        "rate_limit_exceeded"
+    assert stream._http.raw.closed
+
+
+@pytest.mark.parametrize("framing", ["chunked", "length"])
+def test_truncated_body_is_a_connection_error_not_a_short_answer(server, framing):
+    events = split_events(transcript("openai_stream_include_usage.sse"))
+    server.add(events, framing=framing, truncate=True)
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True, max_retries=0)
+    with pytest.raises(oc.APIConnectionError):
+        list(stream)
+    assert stream.response.content     # the part that arrived is still there
+
+
+def test_early_break_closes_the_connection(server):
+    server.add(split_events(transcript("openai_stream_include_usage.sse")) * 50, pause=0.3)
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
+    for chunk in stream:
+        break
+    del chunk
+    import gc
+    gc.collect()
+    assert stream._http.raw.closed
+    with oc.chat("hi", model="mock:echo", stream=True) as s2:
+        next(s2)
+    assert s2._http.raw.closed
+
+
+@pytest.mark.parametrize("framing", ["chunked", "length", "close"])
+def test_first_chunk_arrives_before_the_rest(server, framing):
+    events = split_events(transcript("ollama_v1_stream.sse"))
+    server.add(events, framing=framing, pause=1.5)
+    t = time.monotonic()
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
+    next(stream)
+    first = time.monotonic() - t
+    assert first < 1.0, "first chunk took %.2fs: buffered until the pause ended" % first
+    assert stream.text() == "The classic question!"
+
+
+def test_chunk_reader_falls_back_without_read1():
+    resp = requests.Response()
+    resp.raw = io.BytesIO(b"data: 1\n\n")
+    reader = oc._chunk_reader(resp)
+    assert reader() == b"data: 1\n\n" and reader() == b""
+
+
+def test_stream_retries_before_the_first_byte_only(server, sleeps):
+    server.add([b"x"], drop=True)
+    server.add([b"data: {\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"ok\"}}]}\n\n"])
+    stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
+    assert stream.text() == "ok" and len(sleeps) == 1
+    server.add(split_events(transcript("openai_stream_include_usage.sse")), truncate=True)
+    with pytest.raises(oc.APIConnectionError):
+        list(oc.chat("hi", model="m", base_url=server.url, stream=True))
+    assert len(server.requests) == 3    # the broken stream was not sent again
+
+
+def test_stream_usage_is_requested_unless_the_caller_chose(server):
+    req = oc.build_request("hi", "gpt-4o", api_key=KEY, stream=True)
+    assert req.json["stream_options"] == {"include_usage": True} and req.stream_usage_added
+    req = oc.build_request("hi", "gpt-4o", api_key=KEY, stream=True,
+                           stream_options={"include_usage": False})
+    assert req.json["stream_options"] == {"include_usage": False}
+    req = oc.build_request("hi", "gpt-4o", api_key=KEY, stream=True,
+                           extra_body={"stream_options": None})
+    assert req.json["stream_options"] is None and not req.stream_usage_added
+    assert "stream_options" not in oc.build_request("hi", "gpt-4o", api_key=KEY).json
+
+
+def test_rejected_stream_options_is_dropped_once_and_remembered(server, sleeps):
+    server.add([b'{"error": {"message": "Unrecognized request argument: stream_options"}}'],
+               status=400, framing="length", content_type="application/json")
+    server.add([b'data: {"choices": [{"index": 0, "delta": {"content": "a"}}]}\n\n'])
+    server.add([b'data: {"choices": [{"index": 0, "delta": {"content": "b"}}]}\n\n'])
+    assert oc.chat("hi", model="m", base_url=server.url, stream=True).text() == "a"
+    assert oc.chat("hi", model="m", base_url=server.url, stream=True).text() == "b"
+    sent = [r["json"] for r in server.requests]
+    assert "stream_options" in sent[0] and "stream_options" not in sent[1]
+    assert "stream_options" not in sent[2] and sleeps == []
+
+
+def test_a_callers_rejected_stream_options_is_not_retried(server):
+    server.add([b'{"error": {"message": "bad stream_options"}}'], status=422, framing="length",
+               content_type="application/json")
+    with pytest.raises(oc.UnprocessableEntityError):
+        oc.chat("hi", model="m", base_url=server.url, stream=True,
+                stream_options={"include_usage": True})
+    assert len(server.requests) == 1
+
+
+def test_event_stream_without_charset_is_still_utf8(server):
+    server.add(['data: {"choices": [{"index": 0, "delta": {"content": "café"}}]}\n\n'
+                .encode()], content_type="text/event-stream")
+    assert oc.chat("hi", model="m", base_url=server.url, stream=True).text() == "café"
+
+
+def test_gzip_stream_is_decoded(server):
+    z = zlib.compressobj(wbits=31)
+    body = z.compress(b'data: {"choices": [{"index": 0, "delta": {"content": "z"}}]}\n\n')
+    server.add([body, z.flush()], headers={"Content-Encoding": "gzip"})
+    assert oc.chat("hi", model="m", base_url=server.url, stream=True).text() == "z"
+
+
+def test_mock_provider_streams_word_by_word_with_usage():
+    stream = oc.chat("one two three", model="mock:echo", stream=True)
+    words = [c.content for c in stream if c.content]
+    assert words == ["one ", "two ", "three"]
+    assert stream.response.usage.completion_tokens == 3
+    assert stream.response.content == "one two three"
+
+
+# Property-based: whatever bytes arrive, only OpenAICompatError escapes.
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                           lambda c: st.lists(c, max_size=3) |
+                           st.dictionaries(st.sampled_from(
+                               ["choices", "delta", "content", "index", "tool_calls", "usage",
+                                "error", "finish_reason", "function", "arguments", "id",
+                                "message", "logprobs", "reasoning", "x_groq"]), c, max_size=4),
+                           max_leaves=12)
+
+
+def run_decoder(chunks):
+    acc = oc._Accumulator()
+    try:
+        for obj in oc._iter_json(oc._iter_events(oc._iter_lines(chunks)), "p"):
+            acc.add(obj)
+            chunk = oc.ChatCompletionChunk(obj)
+            chunk.content, chunk.choices, chunk.usage
+        oc._parse_chat(acc.body())
+    except oc.OpenAICompatError:
+        pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.binary(max_size=40), max_size=8))
+def test_random_bytes_never_escape_as_other_errors(chunks):
+    run_decoder(chunks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(json_values, max_size=5), st.integers(1, 7))
+def test_random_json_events_never_escape_as_other_errors(events, step):
+    data = b"".join(b"data: " + json.dumps(e).encode() + b"\n\n" for e in events)
+    run_decoder([data[i:i + step] for i in range(0, len(data), step)])
+
+
+# -----------------------------------------------------------------------------
+# The mock provider and the public API end to end
+
+def test_mock_answers_offline_through_the_same_parser():
+    r = oc.chat("Hello", model="mock:echo")
+    assert r.content == "Hello" and r.choices[0].finish_reason == "stop"
+    assert r.usage.total_tokens == r.usage.prompt_tokens + r.usage.completion_tokens
+    assert r.raw["object"] == "chat.completion" and r.headers["x-request-id"] == "req_mock"
+    parts = [{"type": "text", "text": "look"}, oc.image(b"\x89PNG\r\n\x1a\n" + b"0" * 10)]
+    assert oc.chat([{"role": "user", "content": parts}], model="mock:echo").content == "look"
+
+
+def test_mock_works_with_a_callers_session_and_unknown_paths():
+    s = requests.Session()
+    assert oc.chat("hi", model="mock:echo", session=s).content == "hi"
+    with pytest.raises(oc.NotFoundError, match="no such mock endpoint"):
+        oc._send(s, oc.Request("GET", "mock://openai-compat/v1/nope", {}, None), 5, 0)
+
+
+# -----------------------------------------------------------------------------
+# Tools, images, JSON output
+
+def _weather(city: str, days: int, unit: typing.Literal["c", "f"] = "c",
+             hourly: bool = False, tags: list[str] | None = None,
+             extra: dict = None, ratio: float = 1.0, note: typing.Optional[str] = None):
+    """Get the weather forecast.
+
+    Args:
+        city: the city name
+        days (int): how many days ahead
+    """
+
+
+def test_tool_schema_from_hints_and_docstring():
+    t = oc.tool(_weather)
+    f = t["function"]
+    assert t["type"] == "function" and f["name"] == "_weather"
+    assert f["description"] == "Get the weather forecast."
+    props = f["parameters"]["properties"]
+    assert props == {
+        "city": {"type": "string", "description": "the city name"},
+        "days": {"type": "integer", "description": "how many days ahead"},
+        "unit": {"enum": ["c", "f"], "type": "string"},
+        "hourly": {"type": "boolean"},
+        "tags": {"type": ["array", "null"], "items": {"type": "string"}},
+        "extra": {"type": "object"},
+        "ratio": {"type": "number"},
+        "note": {"type": ["string", "null"]},
+    }
+    assert f["parameters"]["required"] == ["city", "days"]
+
+
+def test_tool_rejects_what_it_cannot_describe():
+    def f(x): pass
+    def g(x: set[bytes]): pass
+    def h(x: typing.Literal[1, "a"], *args, **kw): """Mixed."""
+    with pytest.raises(TypeError, match="needs a type hint"):
+        oc.tool(f)
+    with pytest.raises(TypeError, match=r"g\(x\): type hint .* not supported"):
+        oc.tool(g)
+    assert oc.tool(h)["function"]["parameters"]["properties"] == {"x": {"enum": [1, "a"]}}
+
+
+@responses.activate
+def test_tool_call_round_trip():
+    def get_weather(location: str):
+        """Weather now."""
+        return "sunny in " + location
+    responses.post(OPENAI_URL, body=transcript("openai_chat_tool_calls.json"))
+    responses.post(OPENAI_URL, json=completion("It is sunny in Paris."))
+    messages = [{"role": "user", "content": "Weather in Paris?"}]
+    reply = oc.chat(messages, model="gpt-4o", api_key=KEY, tools=[oc.tool(get_weather)])
+    messages.append(reply.choices[0].message.to_dict())
+    for call in reply.choices[0].message.tool_calls:
+        result = get_weather(**json.loads(call.function.arguments))
+        messages.append({"role": "tool", "tool_call_id": call.id, "content": result})
+    final = oc.chat(messages, model="gpt-4o", api_key=KEY)
+    assert final.content == "It is sunny in Paris."
+    sent = json.loads(responses.calls[1].request.body)["messages"]
+    assert sent[1] == {"role": "assistant", "content": None, "refusal": None,
+                       "tool_calls": [{"id": "call_X8zi23yeE70r4qiZ2lhIuRNK", "type": "function",
+                                       "function": {"name": "get_weather",
+                                                    "arguments": '{"location":"Paris"}'}}]} \
+        or sent[1] == {"role": "assistant", "content": None,
+                       "tool_calls": [{"id": "call_X8zi23yeE70r4qiZ2lhIuRNK", "type": "function",
+                                       "function": {"name": "get_weather",
+                                                    "arguments": '{"location":"Paris"}'}}]}
+    assert sent[2] == {"role": "tool", "tool_call_id": "call_X8zi23yeE70r4qiZ2lhIuRNK",
+                       "content": "sunny in Paris"}
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"
+WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 "
+GIF = b"GIF89a\x01\x00\x01\x00"
+
+
+@pytest.mark.parametrize("data,mime", [(PNG, "image/png"), (JPEG, "image/jpeg"),
+                                       (WEBP, "image/webp"), (GIF, "image/gif")])
+def test_image_parts_from_files_and_bytes(tmp_path, data, mime):
+    path = tmp_path / "pic.bin"
+    path.write_bytes(data)
+    for source in (path, str(path), data):
+        part = oc.image(source, detail="low")
+        url = part["image_url"]["url"]
+        assert part["type"] == "image_url" and part["image_url"]["detail"] == "low"
+        assert url.startswith("data:%s;base64," % mime)
+        import base64
+        assert base64.b64decode(url.split(",", 1)[1]) == data
+
+
+def test_image_urls_pass_through_and_bad_input_is_clear(tmp_path):
+    assert oc.image("https://x/cat.png") == {"type": "image_url",
+                                             "image_url": {"url": "https://x/cat.png"}}
+    assert oc.image("data:image/png;base64,AAAA")["image_url"]["url"].startswith("data:")
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello")
+    with pytest.raises(ValueError, match="notes.txt is not a PNG, JPEG, WEBP or GIF image"):
+        oc.image(bad)
+    with pytest.raises(oc.OpenAICompatError, match="cannot read image .*missing.png"):
+        oc.image(tmp_path / "missing.png")
+    with pytest.raises(ValueError, match="detail must be"):
+        oc.image("https://x/cat.png", detail="ultra")
+    with pytest.raises(TypeError):
+        oc.image(42)
+
+
+@pytest.mark.parametrize("text,value", [
+    ('{"a": 1}', {"a": 1}),
+    ('```json\n{"a": [1, 2]}\n```', {"a": [1, 2]}),
+    ('Sure! Here it is:\n```\n[1, 2]\n```\nAnything else?', [1, 2]),
+    ('The answer is {"ok": true} as requested.', {"ok": True}),
+    ('noise {bad} then {"x": "y"}', {"x": "y"}),
+])
+def test_json_from_model_output(text, value):
+    assert oc._parse_chat(completion(text)).json() == value
+
+
+def test_json_without_json_says_what_it_got():
+    with pytest.raises(oc.OpenAICompatError, match="no JSON found.*'I cannot do that'"):
+        oc._parse_chat(completion("I cannot do that")).json()
+    with pytest.raises(oc.OpenAICompatError, match="no text"):
+        oc._parse_chat(completion(None)).json()
+
+
+# -----------------------------------------------------------------------------
+# Embeddings
+
+@pytest.mark.parametrize("model,base,url", [
+    ("openai:text-embedding-3-small", None, "https://api.openai.com/v1/embeddings"),
+    ("azure:embed-dep", "https://r.openai.azure.com",
+     "https://r.openai.azure.com/openai/deployments/embed-dep/embeddings?api-version=2024-10-21"),
+    ("ollama:nomic-embed-text", None, "http://localhost:11434/v1/embeddings"),
+])
+@responses.activate
+def test_embeddings_url_shapes_and_order(keys, model, base, url):
+    responses.post(url.split("?")[0], json={"data": [
+        {"index": 1, "embedding": [0.2]}, {"index": 0, "embedding": [0.1]}],
+        "model": "e", "usage": {"prompt_tokens": 2, "total_tokens": 2}})
+    r = oc.embed(["a", "b"], model=model, base_url=base, dimensions=1)
+    assert r.embeddings == [[0.1], [0.2]] and r.usage.total_tokens == 2
+    assert responses.calls[0].request.url == url
+    assert json.loads(responses.calls[0].request.body) == {
+        "model": model.split(":")[1], "input": ["a", "b"], "dimensions": 1}
+
+
+@responses.activate
+def test_embeddings_refused_where_there_is_no_endpoint():
+    for model in ("groq:x", "openrouter:y"):
+        with pytest.raises(oc.OpenAICompatError, match="no embeddings endpoint"):
+            oc.embed("a", model=model, api_key="k")
+    with pytest.raises(TypeError, match="input must be"):
+        oc.embed([1], model="mock:x")
+    with pytest.raises(ValueError, match="dimensions"):
+        oc.embed("a", model="mock:x", dimensions=0)
+    assert len(responses.calls) == 0
+    assert len(oc.embed("a", model="mock:x", dimensions=3).embeddings[0]) == 3
+
+
+# -----------------------------------------------------------------------------
+# Context windows, tokens, cost, budgets
+
+@pytest.mark.parametrize("model,window", [
+    ("gpt-4o", 128_000), ("gpt-4o-2024-08-06", 128_000), ("gpt-4o-mini-2024-07-18", 128_000),
+    ("gpt-4", 8_192), ("gpt-4-0613", 8_192), ("gpt-4-32k", 32_768), ("gpt-4-turbo", 128_000),
+    ("gpt-3.5-turbo-1106", 16_385), ("openai/gpt-4o", 128_000), ("gpt-5-mini", 400_000),
+    ("llama3.2:latest", None), ("gpt-4oops", None), (None, None),
+])
+def test_context_window_lookup(model, window):
+    assert oc.context_window(model) == window
+
+
+def test_estimate_tokens_heuristic(monkeypatch):
+    monkeypatch.setattr(oc, "_counter", lambda text: (len(text) + 3) // 4)
+    assert oc.estimate_tokens("abcdefgh") == 2
+    assert oc.estimate_tokens([{"role": "user", "content": "abcd"}]) == 1 + 4 + 3
+    assert oc.estimate_tokens([{"role": "user", "content": [{"type": "text",
+                                                             "text": "abcd"}]}]) == 8
+
+
+@responses.activate
+def test_context_window_exceeded_sends_nothing(monkeypatch):
+    big = "word " * 40_000          # about 50,000 tokens by the heuristic
+    with pytest.raises(oc.ContextWindowExceededError) as e:
+        oc.chat(big, model="gpt-4", api_key=KEY)
+    assert "context window of 8192 tokens" in str(e.value) and len(responses.calls) == 0
+    with pytest.raises(ValueError, match="16385"):
+        oc.chat("hi", model="gpt-3.5-turbo", api_key=KEY, max_tokens=17_000)
+    responses.post("http://127.0.0.1:9/v1/chat/completions", json=completion())
+    oc.chat(big, model="some-local-model", base_url="http://127.0.0.1:9/v1")   # unknown: sent
+
+
+def test_cost_known_and_unknown():
+    usage = {"prompt_tokens": 1_000_000, "completion_tokens": 1_000_000, "total_tokens": 2}
+    assert oc.estimate_cost(usage, "gpt-4o-mini-2024-07-18") == pytest.approx(0.75)
+    assert oc.estimate_cost(oc._usage(usage), "gpt-4o") == pytest.approx(12.5)
+    assert oc.estimate_cost(usage, "llama3.2") is None
+    assert oc.estimate_cost(None, "gpt-4o") is None
+    assert oc._parse_chat(completion(model="mystery")).cost is None
+    r = oc._parse_chat(json.loads(transcript("openai_chat_basic.json")))
+    assert r.cost == pytest.approx((17 * 0.15 + 4 * 0.60) / 1e6)
+
+
+def test_users_can_add_price_and_limit_rows(monkeypatch):
+    monkeypatch.setitem(oc.PRICES, "my-model", (1.0, 2.0))
+    monkeypatch.setitem(oc.MODEL_LIMITS, "my-model", (100, 10))
+    assert oc.estimate_cost({"prompt_tokens": 10, "completion_tokens": 5}, "my-model-v2") == \
+        pytest.approx(20 / 1e6)
+    assert oc.context_window("my-model") == 100
+
+
+def test_budget_refuses_once_reached_and_sends_nothing(monkeypatch):
+    budget = oc.Budget(max_tokens=25)
+    with responses.RequestsMock() as rsps:
+        for _ in range(3):
+            rsps.post(OPENAI_URL, json=completion())        # 4 tokens each
+        for _ in range(3):
+            oc.chat("hi", model="gpt-4o", api_key=KEY, budget=budget)
+    assert budget.tokens_used == 12
+    budget.tokens_used = 25
+    with responses.RequestsMock() as rsps:
+        with pytest.raises(oc.BudgetExceededError, match="token budget reached: 25 of 25"):
+            oc.chat("hi", model="gpt-4o", api_key=KEY, budget=budget)
+        assert len(rsps.calls) == 0
+
+
+def test_cost_budget_and_unknown_prices():
+    budget = oc.Budget(max_cost=0.000004)
+    with responses.RequestsMock() as rsps:
+        rsps.post(OPENAI_URL, json=completion(model="gpt-4o"))
+        oc.chat("hi", model="gpt-4o", api_key=KEY, budget=budget)
+        assert budget.cost_used == pytest.approx((3 * 2.5 + 10) / 1e6)
+        with pytest.raises(oc.BudgetExceededError, match="cost budget reached"):
+            oc.chat("hi", model="gpt-4o", api_key=KEY, budget=budget)
+    with pytest.raises(oc.BudgetExceededError, match="needs a price for 'echo'"):
+        oc.chat("hi", model="mock:echo", budget=oc.Budget(max_cost=1))
+    assert "tokens_used=" in repr(budget)
+
+
+def test_budget_records_streams_when_they_finish():
+    budget = oc.Budget(max_tokens=1000)
+    stream = oc.chat("a b c", model="mock:echo", stream=True, budget=budget)
+    assert budget.tokens_used == 0
+    stream.text()
+    assert budget.tokens_used == stream.response.usage.total_tokens > 0
+
+
+# -----------------------------------------------------------------------------
+# Parallel runs
+
+def test_chat_many_keeps_order_and_failures_in_their_slots():
+    jobs = ["first", [{"role": "user", "content": "second"}],
+            {"messages": "third", "temperature": 9},          # invalid: its own slot
+            {"messages": "fourth", "model": "mock:other"}, "fifth"]
+    results = oc.chat_many(jobs, model="mock:echo", max_workers=3)
+    assert [getattr(r, "content", None) for r in results] == ["first", "second", None,
+                                                              "fourth", "fifth"]
+    assert isinstance(results[2], ValueError) and results[3].model == "other"
+    with pytest.raises(TypeError, match="each job must be"):
+        oc.chat_many([42], model="mock:echo")
+
+
+def test_chat_many_spaces_request_starts(monkeypatch, capsys):
+    starts = []
+    real_chat = oc.chat
+    monkeypatch.setattr(oc, "chat", lambda **kw: starts.append(time.monotonic()) or
+                        real_chat(**kw))
+    results = oc.chat_many(["a", "b", "c", "d"], model="mock:echo", max_workers=4,
+                           requests_per_minute=600, progress=True)
+    assert [r.content for r in results] == ["a", "b", "c", "d"]
+    starts.sort()
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert all(g >= 0.09 for g in gaps), gaps           # 600/min = one start per 0.1 s
+    assert "4/4 done, 0 failed" in capsys.readouterr().err
+
+
+def test_chat_many_with_a_server(server):
+    for i in range(6):
+        server.add([json.dumps(completion(str(i))).encode()], framing="length",
+                   content_type="application/json")
+    results = oc.chat_many([str(i) for i in range(6)], model="m", base_url=server.url,
+                           max_workers=2)
+    assert sorted(r.content for r in results) == [str(i) for i in range(6)]
+
+
+# -----------------------------------------------------------------------------
+# Command line
+
+def cli(*argv, stdin=None, monkeypatch=None):
+    out = io.StringIO()
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = oc._main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def test_cli_offline_default_and_stdin(monkeypatch):
+    assert cli("Hello") == (0, "Hello\n")
+    assert cli("-m", "mock:echo", stdin="from stdin", monkeypatch=monkeypatch) == \
+        (0, "from stdin\n")
+
+
+def test_cli_json_stream_system_and_options():
+    code, out = cli("-m", "mock:echo", "--json", "--system", "be brief", "-t", "0.5",
+                    "--max-tokens", "20", "hi")
+    assert code == 0 and json.loads(out)["choices"][0]["message"]["content"] == "hi"
+    code, out = cli("--stream", "one two")
+    assert (code, out) == (0, "one two\n")
+    code, out = cli("--stream", "--json", "x")
+    assert json.loads(out.split("\n", 1)[1])["usage"]["completion_tokens"] == 1
+
+
+def test_cli_dry_run_hides_the_key(monkeypatch):
+    monkeypatch.setenv("GROQ_API_KEY", KEY)
+    code, out = cli("-m", "groq:llama-3.3-70b-versatile", "--dry-run", "hi")
+    assert code == 0 and KEY not in out and "Authorization: ***" in out
+    assert out.startswith("POST https://api.groq.com/openai/v1/chat/completions")
+
+
+def test_cli_lists(capsys):
+    code, out = cli("--providers")
+    assert code == 0 and "groq" in out and "GROQ_API_KEY" in out
+    assert cli("--list-models", "mock") == (0, "echo\n")
+
+
+def test_cli_expected_failures_are_one_line(capsys):
+    code, out = cli("-m", "gpt-4o", "hi")
+    err = capsys.readouterr().err
+    assert code == 1 and err == ("openai-compat: no API key for openai: set OPENAI_API_KEY "
+                                 "or pass api_key=\n")
+    code, _ = cli("-m", "m", "--base-url", "http://127.0.0.1:9/v1", "hi")
+    assert code == 1 and "Traceback" not in capsys.readouterr().err
+
+
+def test_cli_batch(tmp_path):
+    path = tmp_path / "jobs.txt"
+    path.write_text('first prompt\n{"messages": "second", "temperature": 9}\n\nthird\n')
+    code, out = cli("--batch", str(path))
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [x.get("content") for x in lines] == ["first prompt", None, "third"]
+    assert lines[1]["type"] == "ValueError"
+
+
+def test_python_dash_m_runs_offline():
+    out = subprocess.run([sys.executable, "-m", "openai_compat", "-m", "mock:echo", "Hello"],
+                         capture_output=True, text=True, cwd=HERE, timeout=60)
+    assert out.returncode == 0 and out.stdout == "Hello\n"
+
+
+def test_importing_the_module_imports_nothing_heavy():
+    code = ("import sys, openai_compat; heavy = {'concurrent.futures', 'argparse', 'tiktoken'}"
+            " & set(sys.modules); print(sorted(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE,
+                         timeout=60)
+    assert out.stdout.strip() == "[]", out.stderr
