@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import random
+import shutil
 import socket
 import subprocess
 import sys
@@ -463,7 +464,8 @@ ERROR_TRANSCRIPTS = [
     ("openai_error_400_context_length", oc.BadRequestError,
      dict(type="invalid_request_error", param="messages", code="context_length_exceeded")),
     ("openai_error_429", oc.RateLimitError,
-     dict(type="tokens", code="rate_limit_exceeded", request_id="req_0123456789abcdef0123456789abcdef")),
+     dict(type="tokens", code="rate_limit_exceeded",
+          request_id="req_0123456789abcdef0123456789abcdef")),
     ("azure_error_429", oc.RateLimitError,
      dict(type=None, code="429", request_id="3e0a1b2c-0000-4000-8000-000000000001")),
 ]
@@ -1108,9 +1110,9 @@ def test_truncated_body_is_a_connection_error_not_a_short_answer(server, framing
 def test_early_break_closes_the_connection(server):
     server.add(split_events(transcript("openai_stream_include_usage.sse")) * 50, pause=0.3)
     stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
-    for chunk in stream:
+    for _chunk in stream:
         break
-    del chunk
+    del _chunk
     import gc
     gc.collect()
     assert stream._http.raw.closed
@@ -1222,7 +1224,8 @@ def run_decoder(chunks):
         for obj in oc._iter_json(oc._iter_events(oc._iter_lines(chunks)), "p"):
             acc.add(obj)
             chunk = oc.ChatCompletionChunk(obj)
-            chunk.content, chunk.choices, chunk.usage
+            assert isinstance(chunk.content, str) and chunk.choices is not None
+            assert chunk.usage is None or isinstance(chunk.usage, oc.Usage)
         oc._parse_chat(acc.body())
     except oc.OpenAICompatError:
         pass
@@ -1616,3 +1619,182 @@ def test_importing_the_module_imports_nothing_heavy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE,
                          timeout=60)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+# -----------------------------------------------------------------------------
+# Conformance: Prism serves OpenAI's official OpenAPI spec on loopback and answers 422,
+# naming the field, when a request body breaks it. Every request below goes through chat(),
+# list_models() or embed() themselves.
+
+PRISM_TOOLS = HERE.parent / "shared" / "tools" / "prism"
+
+
+@pytest.fixture(scope="session")
+def prism():
+    url = os.environ.get("OPENAI_COMPAT_PRISM_URL")
+    if url:                       # .ci/run starts one Prism for all Python versions
+        yield url.rstrip("/")
+        return
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.skip("Node.js/npm not installed: the Prism mock server on OpenAI's spec needs it")
+    if not (PRISM_TOOLS / "start.sh").is_file():
+        pytest.skip("shared/tools/prism not found beside this checkout (set "
+                    "OPENAI_COMPAT_PRISM_URL to use a running Prism)")
+    env = dict(os.environ, PORT="4011")
+    out = subprocess.run(["bash", str(PRISM_TOOLS / "start.sh")], env=env, capture_output=True,
+                         text=True, timeout=600)
+    assert out.returncode == 0, "Prism did not start:\n" + out.stderr[-3000:]
+    yield out.stdout.strip()
+    subprocess.run(["bash", str(PRISM_TOOLS / "stop.sh")], env=env, capture_output=True,
+                   timeout=60)
+
+
+def accepted(call):
+    """Run a call against Prism; fail with Prism's own words if the spec rejected it.
+
+    Prism validates the request first, then invents a response from the spec's examples.
+    For streams it cannot render the SSE example (500 NO_COMPLEX_OBJECT_TEXT): that 500
+    comes after validation passed, so it counts as accepted."""
+    try:
+        return call()
+    except oc.UnprocessableEntityError as e:
+        pytest.fail("the spec rejected our request: %s" % json.dumps(e.body.get("validation"),
+                                                                     indent=1))
+    except oc.InternalServerError as e:
+        assert "NO_COMPLEX_OBJECT_TEXT" in str(e.type), e
+        return None
+
+
+TOOL_CALL_TURN = [
+    {"role": "user", "content": "Weather in Paris?"},
+    oc._parse_chat(json.loads(transcript("openai_chat_tool_calls.json"))).choices[0]
+    .message.to_dict(),
+    {"role": "tool", "tool_call_id": "call_X8zi23yeE70r4qiZ2lhIuRNK", "content": "sunny"},
+]
+SCHEMA_FORMAT = {"type": "json_schema", "json_schema": {
+    "name": "answer", "strict": True, "schema": {
+        "type": "object", "properties": {"city": {"type": "string"}},
+        "required": ["city"], "additionalProperties": False}}}
+WEATHER_TOOL = oc.tool(_weather)
+
+CONFORMANCE = {
+    "plain string": dict(messages="Hello"),
+    "system and developer": dict(messages=[{"role": "system", "content": "Be brief."},
+                                           {"role": "developer", "content": "No emoji."},
+                                           {"role": "user", "content": "Hi"}]),
+    "temperature": dict(temperature=0.7),
+    "top_p": dict(top_p=0.9),
+    "n": dict(n=2),
+    "max_tokens": dict(max_tokens=50),
+    "max_completion_tokens": dict(max_completion_tokens=50),
+    "reasoning model max_tokens mapped": dict(model="o3-mini", max_tokens=50,
+                                              reasoning_effort="low"),
+    "stop as string": dict(stop="\n"),
+    "stop as list": dict(stop=["\n", "END", "###", "Q:"]),
+    "penalties": dict(presence_penalty=0.5, frequency_penalty=-0.5),
+    "logit_bias": dict(logit_bias={"50256": -100, "1734": 5}),
+    "logprobs + top_logprobs": dict(logprobs=True, top_logprobs=5),
+    "seed": dict(seed=42),
+    "user": dict(user="user-1234"),
+    "tools auto": dict(tools=[WEATHER_TOOL], tool_choice="auto"),
+    "tools required": dict(tools=[WEATHER_TOOL], tool_choice="required",
+                           parallel_tool_calls=False),
+    "tools named": dict(tools=[WEATHER_TOOL],
+                        tool_choice={"type": "function", "function": {"name": "_weather"}}),
+    "assistant tool_calls then tool message": dict(messages=TOOL_CALL_TURN,
+                                                   tools=[WEATHER_TOOL]),
+    "json_object": dict(response_format={"type": "json_object"},
+                        messages="Reply in JSON: a city."),
+    "json_schema": dict(response_format=SCHEMA_FORMAT),
+    "stream with default stream_options": dict(stream=True),
+    "stream with caller stream_options": dict(stream=True,
+                                              stream_options={"include_usage": False}),
+    "vision URL": dict(messages=[{"role": "user", "content": [
+        {"type": "text", "text": "What is this?"},
+        oc.image("https://example.com/cat.png", detail="high")]}]),
+    "vision data URL": dict(messages=[{"role": "user", "content": [
+        {"type": "text", "text": "What is this?"}, oc.image(PNG + b"\0" * 32)]}]),
+    "realistic combination": dict(
+        messages=[{"role": "system", "content": "You are a weather bot."},
+                  {"role": "user", "content": "Paris?"}],
+        temperature=0.2, max_tokens=300, top_p=1, stop=["\n\n"], seed=7, user="u1",
+        tools=[WEATHER_TOOL], tool_choice="auto", parallel_tool_calls=True,
+        presence_penalty=0, frequency_penalty=0),
+}
+
+
+@pytest.mark.conformance
+@pytest.mark.parametrize("case", sorted(CONFORMANCE))
+def test_requests_conform_to_openais_spec(prism, case):
+    kwargs = dict(model="gpt-4o", messages="Hi", api_key="sk-conformance", base_url=prism,
+                  max_retries=0)
+    kwargs.update(CONFORMANCE[case])
+    result = accepted(lambda: oc.chat(**kwargs))
+    if isinstance(result, oc.ChatResponse):
+        assert isinstance(result.choices, list) and result.raw["object"] == "chat.completion"
+
+
+@pytest.mark.conformance
+def test_model_list_and_embeddings_conform(prism):
+    assert all(isinstance(m, str) for m in oc.list_models(base_url=prism, api_key="sk-x"))
+    for inp in ("one text", ["two", "texts"]):
+        r = accepted(lambda inp=inp: oc.embed(inp, model="text-embedding-3-small",
+                                              base_url=prism, api_key="sk-x", dimensions=256))
+        assert isinstance(r.embeddings, list)
+
+
+# What the spec rejects, we reject before sending; and Prism agrees that it is invalid.
+SPEC_REJECTS = [
+    dict(temperature=5), dict(temperature=-1), dict(top_p=2), dict(n=0),
+    dict(stop=["a", "b", "c", "d", "e"]), dict(top_logprobs=25), dict(presence_penalty=3),
+    dict(frequency_penalty=-3), dict(max_completion_tokens="many"), dict(logprobs="yes"),
+]
+
+
+@pytest.mark.conformance
+@pytest.mark.parametrize("bad", SPEC_REJECTS, ids=lambda d: "%s=%r" % next(iter(d.items())))
+def test_what_the_spec_rejects_we_reject_first(prism, bad):
+    with pytest.raises((ValueError, TypeError)):
+        oc.build_request("Hi", "gpt-4o", api_key="sk-x", base_url=prism, **bad)
+    body = dict(oc.build_request("Hi", "gpt-4o", api_key="sk-x", base_url=prism).json, **bad)
+    resp = requests.post(prism + "/chat/completions", json=body,
+                         headers={"Authorization": "Bearer sk-x"}, timeout=30)
+    assert resp.status_code == 422, resp.text[:300]
+    assert any(v["location"][-1] == next(iter(bad)) for v in resp.json()["validation"])
+
+
+# -----------------------------------------------------------------------------
+# Live smoke tests: opt in with OPENAI_COMPAT_LIVE=1; each runs only if its key is set.
+
+LIVE_MODELS = {"openai": "gpt-4o-mini", "groq": "llama-3.1-8b-instant",
+               "together": "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+               "openrouter": "openai/gpt-4o-mini", "azure": os.environ.get("AZURE_DEPLOYMENT")}
+
+
+def live_key(name):
+    env = oc.PROVIDERS[name].key_env
+    if os.environ.get("OPENAI_COMPAT_LIVE") != "1" or not os.environ.get(env):
+        pytest.skip("live test: set OPENAI_COMPAT_LIVE=1 and %s" % env)
+    return os.environ[env]
+
+
+@pytest.fixture
+def live_env(monkeypatch):
+    """Undo clean_env for live tests: they use the real environment."""
+    for name in KEY_ENVS:
+        if name in _REAL_ENV:
+            monkeypatch.setenv(name, _REAL_ENV[name])
+
+
+_REAL_ENV = {k: v for k, v in os.environ.items() if k in KEY_ENVS}
+
+
+@pytest.mark.live
+@pytest.mark.parametrize("name", sorted(LIVE_MODELS))
+def test_live_chat_and_stream(live_env, name):
+    live_key(name)
+    model = "%s:%s" % (name, LIVE_MODELS[name])
+    r = oc.chat("Say OK.", model=model, max_tokens=5, temperature=0)
+    assert r.content and r.usage.total_tokens
+    stream = oc.chat("Say OK.", model=model, max_tokens=5, temperature=0, stream=True)
+    assert stream.text() and stream.response.choices[0].finish_reason
