@@ -38,8 +38,8 @@ LICENSE file, or https://opensource.org/licenses/MIT): keep this notice in copie
 from __future__ import annotations
 
 import base64
-import dataclasses
 import email.utils
+import functools
 import http.client
 import inspect
 import ipaddress
@@ -53,7 +53,6 @@ import sys
 import threading
 import time
 import typing
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
@@ -95,8 +94,66 @@ USER_AGENT = "openai_compat/" + __version__
 # /chat/completions), how it takes the key, and which standard parameters it rejects.
 # A row never needs code unless its URLs have a new shape (see _URL_SHAPES below).
 
-@dataclass(frozen=True)
-class Provider:
+class _Record:
+    """The base of this module's small records. Fields are declared once, as annotated
+    class attributes; a value given there is the default. Records take their fields by
+    position or keyword, print them, and compare equal field by field.
+
+    This is what @dataclasses.dataclass would write for us, but importing dataclasses
+    and running it on a dozen classes costs about 8 ms, a tenth of importing requests, in
+    every script that imports this file."""
+
+    _hidden: tuple = ()          # fields left out of repr (raw JSON, headers)
+    _frozen = False
+
+    def __init_subclass__(cls):
+        annotations = cls.__dict__.get("__annotations__", {})
+        cls._fields = tuple(n for n in annotations if not n.startswith("_"))
+        cls._field_set = frozenset(cls._fields)
+        cls._defaults = {n: cls.__dict__[n] for n in cls._fields if n in cls.__dict__}
+
+    def __init__(self, *args, **kwargs):
+        values = self.__dict__
+        values.update(self._defaults)
+        values.update(zip(self._fields, args))
+        values.update(kwargs)
+        if len(values) != len(self._fields) or len(args) > len(self._fields):
+            raise TypeError("%s(): %s" % (type(self).__name__, self._mismatch(values)))
+
+    def _mismatch(self, values) -> str:
+        unknown = sorted(values.keys() - self._field_set)
+        missing = [n for n in self._fields if n not in values]
+        if unknown:
+            return "unknown field(s) " + ", ".join(unknown)
+        if missing:
+            return "missing " + ", ".join(missing)
+        return "too many arguments; the fields are " + ", ".join(self._fields)
+
+    def __setattr__(self, name, value):
+        if self._frozen:
+            raise AttributeError("%s is read-only: make a new one with .replace()"
+                                 % type(self).__name__)
+        object.__setattr__(self, name, value)
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__, ", ".join(
+            "%s=%r" % (n, getattr(self, n)) for n in self._fields if n not in self._hidden))
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    def __hash__(self):
+        if not self._frozen:
+            raise TypeError("unhashable type: %r" % type(self).__name__)
+        return hash(tuple(getattr(self, n) for n in self._fields))
+
+    def replace(self, **changes):
+        """A copy with some fields changed."""
+        return type(self)(**dict(self.__dict__, **changes))
+
+
+class Provider(_Record):
+    _frozen = True
     name: str
     base_url: str                # API root: chat is base_url + "/chat/completions"
     key_env: str | None          # environment variable with the key; None: no key needed
@@ -222,30 +279,27 @@ def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
 # (resp.choices[0].message.content, resp.usage.total_tokens) so code ports over,
 # plus `raw`, the parsed JSON exactly as it came, for anything provider-specific.
 
-@dataclass
-class Function:
+class Function(_Record):
     name: str | None
     arguments: str | None          # JSON text, as the model wrote it (may be invalid JSON)
 
 
-@dataclass
-class ToolCall:
+class ToolCall(_Record):
     id: str | None
     type: str | None
     function: Function
     index: int | None = None       # set on streamed fragments
 
 
-@dataclass
-class Usage:
+class Usage(_Record):
     prompt_tokens: int | None
     completion_tokens: int | None
     total_tokens: int | None       # as the server sent it: never recomputed
-    raw: dict = field(default_factory=dict, repr=False)   # details: cached, reasoning, cost...
+    raw: dict = None               # details: cached, reasoning, cost...
+    _hidden = ("raw",)
 
 
-@dataclass
-class Message:
+class Message(_Record):
     role: str | None
     content: str | None            # None when the model only called tools
     tool_calls: list[ToolCall] | None = None
@@ -267,22 +321,21 @@ class Message:
         return out
 
 
-@dataclass
-class Choice:
+class Choice(_Record):
     index: int
     message: Message
     finish_reason: str | None
     logprobs: dict | None = None
 
 
-@dataclass
-class ChatResponse:
+class ChatResponse(_Record):
     id: str | None
     model: str | None
     choices: list[Choice]
     usage: Usage | None
-    raw: dict = field(repr=False)
-    headers: dict = field(default_factory=dict, repr=False)   # response headers (rate limits)
+    raw: dict
+    headers: dict = None           # response headers (rate limits, request id)
+    _hidden = ("raw", "headers")
 
     @property
     def content(self) -> str | None:
@@ -449,8 +502,7 @@ class _Headers(dict):
     __str__ = __repr__
 
 
-@dataclass(repr=False)
-class Request:
+class Request(_Record):
     method: str
     url: str
     headers: dict                  # a _Headers: printing it hides the key
@@ -562,6 +614,7 @@ def _map_params(p: Provider, model: str, params: dict) -> dict:
     return params
 
 
+@functools.lru_cache(maxsize=64)     # parsing an address costs more than the rest of a request
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
@@ -816,12 +869,18 @@ def _read_first(resp):
 def _chunk_reader(resp: requests.Response):
     """A function returning the next bytes of the body as soon as any arrive (b"" at end).
 
-    urllib3 2's read1() returns whatever the socket has, whatever the framing. requests'
-    iter_content(None) does that only for chunked bodies, so it is the fallback."""
+    Chunked bodies (most streams) are read chunk by chunk with urllib3's read_chunked(),
+    which is what requests' iter_content(None) does, and the cheapest path per chunk.
+    For Content-Length or close-delimited bodies iter_content(None) would wait for the
+    whole body; urllib3 2's read1() returns whatever has arrived instead."""
     raw = resp.raw
-    if isinstance(raw, urllib3.response.HTTPResponse) and hasattr(raw, "read1"):
-        return lambda: raw.read1(READ_SIZE, decode_content=True)
-    chunks = resp.iter_content(chunk_size=None)
+    if isinstance(raw, urllib3.response.HTTPResponse):
+        if raw.chunked and raw.supports_chunked_reads():
+            chunks = raw.read_chunked(None, decode_content=True)
+            return lambda: next(chunks, b"")
+        if hasattr(raw, "read1"):
+            return lambda: raw.read1(READ_SIZE, decode_content=True)
+    chunks = resp.iter_content(chunk_size=None)   # urllib3 1.x, or a hand-made response
     return lambda: next(chunks, b"")
 
 
@@ -966,8 +1025,10 @@ def _iter_json(events, provider: str):
         if data[:6] == b"[DONE]":
             return
         try:
-            obj = json.loads(data)
-        except ValueError:     # also UnicodeDecodeError, for bytes that are not UTF-8
+            # The spec decodes streams as UTF-8 with replacement; doing it here also spares
+            # json.loads its encoding detection.
+            obj = json.loads(data.decode("utf-8", "replace"))
+        except ValueError:
             raise OpenAICompatError("%s sent a stream event that is not JSON: %r"
                                     % (provider, data[:200])) from None
         if not isinstance(obj, dict):
@@ -978,6 +1039,13 @@ def _iter_json(events, provider: str):
         yield obj
 
 
+_EMPTY: dict = {}
+
+
+def _text_of(buffer: bytearray | None) -> str | None:
+    return None if buffer is None else buffer.decode("utf-8", "surrogatepass")
+
+
 class _ChoiceState:
     """What one choice of a stream has said so far."""
     __slots__ = ("role", "content", "reasoning", "reasoning_key", "refusal", "tool_calls",
@@ -985,30 +1053,45 @@ class _ChoiceState:
 
     def __init__(self):
         self.role = self.finish_reason = self.logprobs = None
-        self.content, self.reasoning, self.refusal = [], [], []
+        # Text goes into UTF-8 bytearrays: memory grows with the text, not with the number
+        # of chunks (a list of 100,000 one-word strings costs ten times the text, and so,
+        # until it joins them, does io.StringIO).
+        self.content = self.reasoning = self.refusal = None
         self.reasoning_key = "reasoning_content"
         self.tool_calls = {}   # index -> {"id", "type", "function": {"name", "arguments"}}
 
     def add(self, c: dict) -> None:
-        delta = c.get("delta")
-        if delta:
-            content = delta.get("content")
-            if content is not None:
-                self.content.append(content + "")     # + "": a non-string fails here
-            for key in ("reasoning_content", "reasoning"):
-                if isinstance(delta.get(key), str):
-                    self.reasoning.append(delta[key])
-                    self.reasoning_key = key
-            if delta.get("refusal") is not None:
-                self.refusal.append(delta["refusal"] + "")
-            if delta.get("role"):
-                self.role = delta["role"]
-            if delta.get("tool_calls"):
-                self.add_tool_calls(delta["tool_calls"])
-        if c.get("finish_reason"):
-            self.finish_reason = c["finish_reason"]
-        if c.get("logprobs"):
-            self.add_logprobs(c["logprobs"])
+        # Walk the delta's own keys: most deltas hold one ("content"), so this costs one
+        # step per chunk where asking for each field we know would cost six.
+        for key, value in (c.get("delta") or _EMPTY).items():
+            if value is None:
+                continue
+            if key == "content":
+                self.content = self.write(self.content, value)
+            elif key == "role":
+                self.role = value
+            elif key == "tool_calls":
+                self.add_tool_calls(value)
+            elif key == "refusal":
+                self.refusal = self.write(self.refusal, value)
+            elif key == "reasoning_content" or key == "reasoning":
+                self.reasoning = self.write(self.reasoning, value)
+                self.reasoning_key = key
+        finish_reason = c.get("finish_reason")
+        if finish_reason:
+            self.finish_reason = finish_reason
+        logprobs = c.get("logprobs")
+        if logprobs:
+            self.add_logprobs(logprobs)
+
+    @staticmethod
+    def write(buffer, text: str):
+        if buffer is None:
+            buffer = bytearray()
+        # A non-string fails here and is reported as a malformed chunk. "surrogatepass":
+        # a \ud83d escape may arrive in one chunk and its pair in the next.
+        buffer += text.encode("utf-8", "surrogatepass")
+        return buffer
 
     def add_tool_calls(self, fragments: list) -> None:
         """Merge by index: id/type/name from the first fragment, arguments concatenated.
@@ -1036,12 +1119,11 @@ class _ChoiceState:
                 self.logprobs.setdefault(key, []).extend(value)
 
     def message(self) -> dict:
-        msg = {"role": self.role or "assistant",
-               "content": "".join(self.content) if self.content else None}
-        if self.reasoning:
-            msg[self.reasoning_key] = "".join(self.reasoning)
-        if self.refusal:
-            msg["refusal"] = "".join(self.refusal)
+        msg = {"role": self.role or "assistant", "content": _text_of(self.content)}
+        if self.reasoning is not None:
+            msg[self.reasoning_key] = _text_of(self.reasoning)
+        if self.refusal is not None:
+            msg["refusal"] = _text_of(self.refusal)
         if self.tool_calls:
             msg["tool_calls"] = [dict(self.tool_calls[i], index=i)
                                  for i in sorted(self.tool_calls)]
@@ -1053,6 +1135,7 @@ class _Accumulator:
 
     def __init__(self):
         self.top = {}          # id, model, created, system_fingerprint... first non-empty
+        self.top_done = False  # id and model seen: later text chunks need no scan
         self.usage = None      # the last non-null usage: never a sum
         self.choices = {}      # index -> _ChoiceState
 
@@ -1064,14 +1147,19 @@ class _Accumulator:
                                     ) from None
 
     def _add(self, obj: dict) -> None:
-        top = self.top
-        for key, value in obj.items():
-            if key not in top and value and key != "choices" and key != "usage":
-                top[key] = value
+        choices = obj.get("choices")
+        if not self.top_done or not choices:
+            # Metadata rides on the first chunks and on choice-less ones (Azure's filter
+            # results, the usage chunk); skipping the scan elsewhere keeps text chunks cheap.
+            top = self.top
+            for key, value in obj.items():
+                if key not in top and value and key != "choices" and key != "usage":
+                    top[key] = value
+            self.top_done = "id" in top and "model" in top
         usage = obj.get("usage") or (obj.get("x_groq") or {}).get("usage")
         if usage:
             self.usage = usage
-        for c in obj.get("choices") or ():
+        for c in choices or ():
             index = c.get("index", 0)
             state = self.choices.get(index)
             if state is None:
@@ -1085,8 +1173,7 @@ class _Accumulator:
         return body
 
 
-@dataclass
-class Delta:
+class Delta(_Record):
     role: str | None = None
     content: str | None = None
     tool_calls: list[ToolCall] | None = None
@@ -1094,8 +1181,7 @@ class Delta:
     reasoning: str | None = None
 
 
-@dataclass
-class ChunkChoice:
+class ChunkChoice(_Record):
     index: int
     delta: Delta
     finish_reason: str | None = None
@@ -1341,7 +1427,7 @@ def _open_stream(session, req, timeout, max_retries, budget) -> ChatStream:
             raise
         _NO_STREAM_USAGE.add((req.provider, req.url))
         body = {k: v for k, v in req.json.items() if k != "stream_options"}
-        req = dataclasses.replace(req, json=body, stream_usage_added=False)
+        req = req.replace(json=body, stream_usage_added=False)
         resp, (reader, first) = _send(session, req, timeout, max_retries)
     return ChatStream(resp, reader, first, req, budget.record if budget else None)
 
@@ -1370,12 +1456,12 @@ def list_models(provider=None, *, api_key=None, base_url=None, api_version=None,
     return [m.get("id") for m in data["data"]]
 
 
-@dataclass
-class EmbeddingResponse:
+class EmbeddingResponse(_Record):
     embeddings: list[list[float]]  # one vector per input, in input order
     model: str | None
     usage: Usage | None
-    raw: dict = field(repr=False)
+    raw: dict
+    _hidden = ("raw",)
 
 
 def embed(input, model, *, provider=None, api_key=None, base_url=None, api_version=None,

@@ -866,8 +866,8 @@ def test_done_ends_the_stream_and_non_json_is_an_error():
         list(oc._iter_json([b"nope"], "p"))
     with pytest.raises(oc.OpenAICompatError, match="not an object"):
         list(oc._iter_json([b"[1]"], "p"))
-    with pytest.raises(oc.OpenAICompatError, match="not JSON"):
-        list(oc._iter_json([b'"\xff"'], "p"))
+    # Invalid UTF-8 is replaced with U+FFFD, as the SSE spec's decoding says.
+    assert list(oc._iter_json([b'{"t": "a\xffb"}'], "p")) == [{"t": "a\ufffdb"}]
 
 
 @pytest.mark.parametrize("event,cls,status", [
