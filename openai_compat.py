@@ -1550,7 +1550,9 @@ def tool(func) -> dict:
         >>> tool(get_weather)["function"]["parameters"]["required"]
         ['city']
     """
-    hints = typing.get_type_hints(func)
+    # Not typing.get_type_hints(): on Python 3.10 it turns `x: dict = None` into
+    # Optional[dict], so the schema would differ by Python version.
+    hints = inspect.get_annotations(func, eval_str=True)
     description, described = _doc_params(inspect.getdoc(func) or "")
     properties, required = {}, []
     for name, param in inspect.signature(func).parameters.items():
