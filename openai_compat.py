@@ -23,7 +23,7 @@ backoff, tools, vision parts, JSON output, embeddings, model lists, context-wind
 token and cost estimates, budgets, parallel runs, and a command line (`python -m openai_compat`).
 What is not: async (it is synchronous on purpose), the Responses API, audio, files, fine-tuning.
 
-Reading guide, in file order: constants; providers (the table every difference lives in);
+Reading guide, in file order: constants; records; providers (the table every difference lives in);
 data classes; errors; request building; transport and retries; response parsing; SSE streaming
 (https://html.spec.whatwg.org/multipage/server-sent-events.html); the offline mock; the public
 functions; helpers for tools, images and JSON; token, context and cost tables; budgets and
@@ -41,11 +41,11 @@ import base64
 import email.utils
 import functools
 import http.client
-import inspect
 import ipaddress
 import io
 import json
 import logging
+import math
 import os
 import random
 import re
@@ -60,6 +60,10 @@ import requests.adapters
 import urllib3
 
 __version__ = "0.1.0"
+
+if sys.version_info < (3, 10):
+    raise ImportError("openai_compat needs Python 3.10 or newer (this is %d.%d)"
+                      % sys.version_info[:2])
 
 __all__ = [
     "chat", "build_request", "list_models", "embed", "chat_many",
@@ -88,11 +92,7 @@ USER_AGENT = "openai_compat/" + __version__
 
 
 # -----------------------------------------------------------------------------
-# Providers: every difference between hosts is a column in this table.
-#
-# Before you add a row: check the host's docs for its base URL (everything before
-# /chat/completions), how it takes the key, and which standard parameters it rejects.
-# A row never needs code unless its URLs have a new shape (see _URL_SHAPES below).
+# Records: the plain data holders used everywhere below (providers, responses, requests).
 
 class _Record:
     """The base of this module's small records. Fields are declared once, as annotated
@@ -151,6 +151,13 @@ class _Record:
         """A copy with some fields changed."""
         return type(self)(**dict(self.__dict__, **changes))
 
+
+# -----------------------------------------------------------------------------
+# Providers: every difference between hosts is a column in this table.
+#
+# Before you add a row: check the host's docs for its base URL (everything before
+# /chat/completions), how it takes the key, and which standard parameters it rejects.
+# A row never needs code unless its URLs have a new shape (see _endpoint_url below).
 
 class Provider(_Record):
     _frozen = True
@@ -270,7 +277,12 @@ def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
         root, query = _azure_root(base, api_version)
         if query and path != "/models":
             root += "/deployments/" + model
+        if api_version and not query:
+            raise ValueError("api_version does not apply to Azure's /openai/v1 endpoints; "
+                             "remove it, or use the resource URL as base_url")
         return root + path + "".join("?%s=%s" % kv for kv in query.items())
+    if api_version:
+        raise ValueError("api_version is for Azure only; %s does not take one" % p.name)
     return base + path
 
 
@@ -492,17 +504,22 @@ def _api_error(resp: requests.Response, provider: str, secret: str | None = None
 _SENSITIVE_HEADERS = {"authorization", "api-key", "x-api-key"}
 
 
+def _shown(headers: dict) -> dict:
+    """The headers as they may be printed: credentials replaced by ***."""
+    return {k: ("***" if k.lower() in _SENSITIVE_HEADERS else v) for k, v in headers.items()}
+
+
 class _Headers(dict):
     """A plain dict whose printed forms hide credentials."""
 
     def __repr__(self):
-        return repr({k: ("***" if k.lower() in _SENSITIVE_HEADERS else v)
-                     for k, v in self.items()})
+        return repr(_shown(self))
 
     __str__ = __repr__
 
 
 class Request(_Record):
+    """An HTTP request as build_request() made it; chat() sends exactly this."""
     method: str
     url: str
     headers: dict                  # a _Headers: printing it hides the key
@@ -518,8 +535,7 @@ class Request(_Record):
 
     def __str__(self):
         lines = ["%s %s" % (self.method, self.url)]
-        lines += ["%s: %s" % (k, "***" if k.lower() in _SENSITIVE_HEADERS else v)
-                  for k, v in self.headers.items()]
+        lines += ["%s: %s" % kv for kv in _shown(self.headers).items()]
         if self.json is not None:
             lines += ["", json.dumps(self.json, indent=2, ensure_ascii=False)]
         return "\n".join(lines)
@@ -547,6 +563,8 @@ def _check_number(name, value):
     if isinstance(value, bool) or not isinstance(value, kind):
         raise TypeError("%s must be %s, not %r" % (name, "an integer" if integer else "a number",
                                                    value))
+    if not math.isfinite(value):
+        raise ValueError("%s must be a finite number, got %r" % (name, value))
     if (low is not None and value < low) or (high is not None and value > high):
         span = "between %s and %s" % (low, high) if high is not None else ">= %s" % low
         raise ValueError("%s must be %s, got %r" % (name, span, value))
@@ -605,7 +623,7 @@ def _map_params(p: Provider, model: str, params: dict) -> dict:
                              "extra_body if you know better)" % (p.name, name))
     if p.max_n is not None and params.get("n", 1) > p.max_n:
         raise ValueError("%s supports n up to %d, got n=%d" % (p.name, p.max_n, params["n"]))
-    if "max_tokens" in params and model.startswith(p.reasoning_models or ("\0",)):
+    if "max_tokens" in params and p.reasoning_models and model.startswith(p.reasoning_models):
         # OpenAI's reasoning models refuse max_tokens; max_completion_tokens is the same
         # limit under its new name (it also counts the hidden reasoning tokens).
         if "max_completion_tokens" in params:
@@ -1550,6 +1568,7 @@ def tool(func) -> dict:
         >>> tool(get_weather)["function"]["parameters"]["required"]
         ['city']
     """
+    import inspect      # here, not at the top: requests does not load it, and it is not light
     # Not typing.get_type_hints(): on Python 3.10 it turns `x: dict = None` into
     # Optional[dict], so the schema would differ by Python version.
     hints = inspect.get_annotations(func, eval_str=True)

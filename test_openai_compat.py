@@ -285,6 +285,14 @@ def test_azure_versions_and_v1_style(monkeypatch):
     assert req.headers["api-key"] == "k" and "Authorization" not in req.headers
 
 
+def test_api_version_is_never_silently_dropped():
+    with pytest.raises(ValueError, match="api_version is for Azure only; groq"):
+        oc.build_request("hi", "groq:x", api_key="k", api_version="2024-10-21")
+    with pytest.raises(ValueError, match="does not apply to Azure's /openai/v1"):
+        oc.build_request("hi", "azure:x", api_key="k", api_version="2024-10-21",
+                         base_url="https://r.openai.azure.com/openai/v1")
+
+
 def test_azure_needs_an_endpoint():
     with pytest.raises(oc.OpenAICompatError, match="AZURE_OPENAI_ENDPOINT"):
         oc.build_request("hi", "azure:dep", api_key="k")
@@ -370,6 +378,7 @@ def test_misspelt_keyword_is_a_type_error():
     (dict(stop=["a", "b", "c", "d", "e"]), ValueError, "stop takes at most 4 strings, got 5"),
     (dict(stop=5), TypeError, "stop must be a string or a list of strings"),
     (dict(temperature="hot"), TypeError, "temperature must be a number, not 'hot'"),
+    (dict(top_p=float("nan")), ValueError, "top_p must be a finite number, got nan"),
     (dict(n=1.5), TypeError, "n must be an integer"),
     (dict(max_tokens=True), TypeError, "max_tokens must be an integer"),
     (dict(logprobs="yes"), TypeError, "logprobs must be True or False"),
@@ -858,6 +867,14 @@ def test_utf8_split_across_chunks_and_line_separators_survive():
     chunks = [data[i:i + 1] for i in range(len(data))]
     objs = list(oc._iter_json(oc._iter_events(oc._iter_lines(chunks)), "x"))
     assert objs[0]["choices"][0]["delta"]["content"] == text
+
+
+def test_surrogate_pair_split_across_chunks():
+    """An emoji escaped as \\ud83d\\ude00 can be cut between the two halves."""
+    acc = oc._Accumulator()
+    for half in ("\\ud83d", "\\ude00"):
+        acc.add(json.loads('{"choices": [{"index": 0, "delta": {"content": "%s"}}]}' % half))
+    assert oc._parse_chat(acc.body()).content == "\ud83d\ude00"
 
 
 def test_done_ends_the_stream_and_non_json_is_an_error():
@@ -1503,6 +1520,12 @@ def test_cost_budget_and_unknown_prices():
     assert "tokens_used=" in repr(budget)
 
 
+def test_chat_many_shares_a_budget():
+    budget = oc.Budget(max_tokens=10_000)
+    results = oc.chat_many(["a", "b c"], model="mock:echo", budget=budget)
+    assert budget.tokens_used == sum(r.usage.total_tokens for r in results) > 0
+
+
 def test_budget_records_streams_when_they_finish():
     budget = oc.Budget(max_tokens=1000)
     stream = oc.chat("a b c", model="mock:echo", stream=True, budget=budget)
@@ -1614,7 +1637,8 @@ def test_python_dash_m_runs_offline():
 
 
 def test_importing_the_module_imports_nothing_heavy():
-    code = ("import sys, openai_compat; heavy = {'concurrent.futures', 'argparse', 'tiktoken'}"
+    code = ("import sys, openai_compat; heavy = {'concurrent.futures', 'argparse', 'tiktoken',"
+            " 'dataclasses', 'inspect'}"
             " & set(sys.modules); print(sorted(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE,
                          timeout=60)
