@@ -168,6 +168,7 @@ class Provider(_Record):
     base_env: str | None = None  # environment variable that may replace base_url
     url_shape: str = "openai"    # "openai", "azure" or "ollama": how paths hang off the base
     unsupported: tuple = ()      # parameters the server rejects: refused before sending
+    unsupported_message_fields: tuple = ()   # message keys it rejects, e.g. Groq: "name"
     max_n: int | None = None     # largest `n` it accepts (None: no limit we know of)
     reasoning_models: tuple = () # model prefixes whose max_tokens is max_completion_tokens
     embeddings: bool = True      # has an /embeddings endpoint
@@ -186,9 +187,10 @@ PROVIDERS: dict[str, Provider] = {
     "azure": Provider("azure", "", "AZURE_OPENAI_API_KEY", auth="api-key",
                       base_env="AZURE_OPENAI_ENDPOINT", url_shape="azure",
                       reasoning_models=_OPENAI_REASONING),
+    # Groq answers 400 to these (console.groq.com/docs/openai, "Currently Unsupported").
     "groq": Provider("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY",
                      unsupported=("logprobs", "top_logprobs", "logit_bias"), max_n=1,
-                     embeddings=False),
+                     unsupported_message_fields=("name",), embeddings=False),
     "together": Provider("together", "https://api.together.xyz/v1", "TOGETHER_API_KEY"),
     # Ollama's base is the server root: chat lives under /v1, the model list under /api.
     "ollama": Provider("ollama", "http://localhost:11434", None, base_env="OLLAMA_HOST",
@@ -615,8 +617,13 @@ def _normalize_messages(messages) -> list:
     return list(messages)
 
 
-def _map_params(p: Provider, model: str, params: dict) -> dict:
+def _map_params(p: Provider, model: str, params: dict, messages: list) -> dict:
     """Adapt standard parameters to what this provider and model accept, or refuse them."""
+    for i, m in enumerate(messages):
+        for name in p.unsupported_message_fields:
+            if name in m:
+                raise ValueError("%s does not support messages[%d].%s; remove it"
+                                 % (p.name, i, name))
     for name in p.unsupported:
         if name in params:
             raise ValueError("%s does not support %r; remove it (or send it through "
@@ -728,7 +735,7 @@ def build_request(messages, model, *, provider=None, api_key=None, base_url=None
     url, key, hdrs = _prepare(p, model, base_url, api_key, api_version, "/chat/completions",
                               headers, stream)
     body = {"model": model, "messages": _normalize_messages(messages)}
-    body.update(_map_params(p, model, params))
+    body.update(_map_params(p, model, params, body["messages"]))
     body.update(extra_body or {})
     # Ask for usage in streams unless the caller chose stream_options (here or in
     # extra_body) or this server already refused it.

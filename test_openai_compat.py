@@ -447,6 +447,13 @@ def test_groq_unsupported_parameters_are_refused_with_escape_hatch(kwargs, name)
     assert all(body[k] == v for k, v in kwargs.items())
 
 
+def test_groq_refuses_message_names():
+    msgs = [{"role": "user", "content": "hi", "name": "ann"}]
+    with pytest.raises(ValueError, match=r"groq does not support messages\[0\].name"):
+        oc.build_request(msgs, "groq:llama", api_key=KEY)
+    assert oc.build_request(msgs, "gpt-4o", api_key=KEY).json["messages"] == msgs
+
+
 def test_request_repr_and_str_hide_the_key():
     for model, kw in [("gpt-4o", {}), ("azure:d", {"base_url": "https://r.openai.azure.com"})]:
         req = oc.build_request("hi", model, api_key=KEY, **kw)
