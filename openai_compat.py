@@ -619,7 +619,7 @@ def _normalize_messages(messages) -> list:
 
 def _map_params(p: Provider, model: str, params: dict, messages: list) -> dict:
     """Adapt standard parameters to what this provider and model accept, or refuse them."""
-    for i, m in enumerate(messages):
+    for i, m in enumerate(messages if p.unsupported_message_fields else ()):
         for name in p.unsupported_message_fields:
             if name in m:
                 raise ValueError("%s does not support messages[%d].%s; remove it"
