@@ -482,11 +482,10 @@ def _api_error(resp: requests.Response, provider: str, secret: str | None = None
     text = _redact(resp.text, secret)
     try:
         body = json.loads(text)
-    except ValueError:
-        body = text
-    fields = _error_fields(body) if not isinstance(body, str) else {}
-    message = fields.get("message") or (isinstance(body, str) and _readable_body(text)) or \
-        "HTTP %s %s" % (resp.status_code, resp.reason or "")
+        fields = _error_fields(body)
+    except ValueError:                  # not JSON: an HTML page from a proxy, or plain text
+        body, fields = text, {"message": _readable_body(text)}
+    message = fields.get("message") or "HTTP %s %s" % (resp.status_code, resp.reason or "")
     if 300 <= resp.status_code < 400:
         message = ("redirected to %s; not followed, so no credentials leave the provider's "
                    "host: use that address as base_url" % resp.headers.get("location"))

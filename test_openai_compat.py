@@ -196,6 +196,40 @@ def server():
 # -----------------------------------------------------------------------------
 # Providers
 
+def test_records_behave_like_small_dataclasses():
+    p = oc.PROVIDERS["groq"]
+    assert p.replace(name="groq2").name == "groq2" and p.replace() == p
+    assert hash(p) == hash(p.replace()) and p != p.replace(max_n=2)
+    with pytest.raises(AttributeError, match="read-only"):
+        p.name = "x"
+    u = oc.Usage(1, 2, total_tokens=3)
+    u.total_tokens = 4                                  # response records can be edited
+    assert u == oc.Usage(1, 2, 4) and "raw" not in repr(u)
+    for bad, message in [(lambda: oc.Usage(1), "missing completion_tokens, total_tokens"),
+                         (lambda: oc.Usage(1, 2, 3, bogus=1), "unknown field"),
+                         (lambda: oc.Usage(1, 2, 3, {}, 5), "too many arguments"),
+                         (lambda: hash(u), "unhashable")]:
+        with pytest.raises(TypeError, match=message):
+            bad()
+
+
+def test_a_users_own_provider_row(monkeypatch):
+    row = oc.Provider("myhost", "https://llm.example.com/v1", "MYHOST_API_KEY")
+    monkeypatch.setitem(oc.PROVIDERS, "myhost", row)
+    monkeypatch.setenv("MYHOST_API_KEY", KEY)
+    req = oc.build_request("hi", "myhost:some-model", headers={"X-Extra": "1"})
+    assert req.url == "https://llm.example.com/v1/chat/completions"
+    assert req.headers["Authorization"] == "Bearer " + KEY and req.headers["X-Extra"] == "1"
+    assert oc.build_request("hi", "m", provider=row).provider == "myhost"
+    with pytest.raises(TypeError, match="api_key must be a non-empty string"):
+        oc.build_request("hi", "myhost:m", api_key="")
+
+
+def test_message_to_dict_keeps_a_refusal():
+    m = oc._message({"role": "assistant", "content": None, "refusal": "no"})
+    assert m.to_dict() == {"role": "assistant", "content": None, "refusal": "no"}
+
+
 def test_every_provider_row_is_well_formed():
     for name, p in oc.PROVIDERS.items():
         assert p.name == name
@@ -358,6 +392,7 @@ def test_every_chat_parameter_passes_through():
     req = oc.build_request("hi", "gpt-4o", api_key=KEY, **params)
     for name, value in params.items():
         assert req.json[name] == value
+    assert oc.build_request("hi", "gpt-4o", api_key=KEY, stop="\n").json["stop"] == "\n"
 
 
 def test_misspelt_keyword_is_a_type_error():
@@ -546,6 +581,9 @@ def test_ollama_plain_string_error():
     (418, {"error": {"message": "teapot"}}, oc.APIError, "teapot", None),
     (400, [{"error": {"message": "a"}}, {"error": {"message": "b"}}], oc.BadRequestError, "a; b",
      None),
+    (400, {"error": [{"message": "c", "code": "x"}]}, oc.BadRequestError, "c", "x"),
+    (402, '"Insufficient credits"', oc.APIError, "Insufficient credits", None),
+    (500, "upstream connect error", oc.InternalServerError, "upstream connect error", None),
 ])
 @responses.activate
 def test_every_error_shape_reads_well(status, body, cls, message, code):
@@ -1165,14 +1203,16 @@ def test_chunk_reader_falls_back_without_read1():
 
 
 def test_stream_retries_before_the_first_byte_only(server, sleeps):
-    server.add([b"x"], drop=True)
-    server.add([b"data: {\"choices\": [{\"index\": 0, \"delta\": {\"content\": \"ok\"}}]}\n\n"])
+    ok = b'data: {"choices": [{"index": 0, "delta": {"content": "ok"}}]}\n\n'
+    server.add([b"x"], drop=True)                 # closed before the status line
+    server.add([ok], truncate=True)               # 200 and headers, then closed: no body
+    server.add([ok])
     stream = oc.chat("hi", model="m", base_url=server.url, stream=True)
-    assert stream.text() == "ok" and len(sleeps) == 1
+    assert stream.text() == "ok" and len(sleeps) == 2
     server.add(split_events(transcript("openai_stream_include_usage.sse")), truncate=True)
     with pytest.raises(oc.APIConnectionError):
         list(oc.chat("hi", model="m", base_url=server.url, stream=True))
-    assert len(server.requests) == 3    # the broken stream was not sent again
+    assert len(server.requests) == 4    # the stream that broke after data was not sent again
 
 
 def test_stream_usage_is_requested_unless_the_caller_chose(server):
@@ -1292,7 +1332,8 @@ def test_mock_works_with_a_callers_session_and_unknown_paths():
 
 def _weather(city: str, days: int, unit: typing.Literal["c", "f"] = "c",
              hourly: bool = False, tags: list[str] | None = None,
-             extra: dict = None, ratio: float = 1.0, note: typing.Optional[str] = None):
+             extra: dict = None, ratio: float = 1.0, note: typing.Optional[str] = None,
+             scores: dict[str, int] | None = None):
     """Get the weather forecast.
 
     Args:
@@ -1316,6 +1357,7 @@ def test_tool_schema_from_hints_and_docstring():
         "extra": {"type": "object"},
         "ratio": {"type": "number"},
         "note": {"type": ["string", "null"]},
+        "scores": {"type": ["object", "null"]},
     }
     assert f["parameters"]["required"] == ["city", "days"]
 
@@ -1347,11 +1389,7 @@ def test_tool_call_round_trip():
     final = oc.chat(messages, model="gpt-4o", api_key=KEY)
     assert final.content == "It is sunny in Paris."
     sent = json.loads(responses.calls[1].request.body)["messages"]
-    assert sent[1] == {"role": "assistant", "content": None, "refusal": None,
-                       "tool_calls": [{"id": "call_X8zi23yeE70r4qiZ2lhIuRNK", "type": "function",
-                                       "function": {"name": "get_weather",
-                                                    "arguments": '{"location":"Paris"}'}}]} \
-        or sent[1] == {"role": "assistant", "content": None,
+    assert sent[1] == {"role": "assistant", "content": None,
                        "tool_calls": [{"id": "call_X8zi23yeE70r4qiZ2lhIuRNK", "type": "function",
                                        "function": {"name": "get_weather",
                                                     "arguments": '{"location":"Paris"}'}}]}
@@ -1458,6 +1496,21 @@ def test_embeddings_refused_where_there_is_no_endpoint():
 ])
 def test_context_window_lookup(model, window):
     assert oc.context_window(model) == window
+
+
+def test_estimate_tokens_uses_tiktoken_when_it_is_there(monkeypatch):
+    class FakeEncoding:
+        def encode(self, text, disallowed_special=()):
+            return text.split()
+    fake = type(sys)("tiktoken")
+    fake.get_encoding = lambda name: FakeEncoding()
+    monkeypatch.setitem(sys.modules, "tiktoken", fake)
+    monkeypatch.setattr(oc, "_counter", None)
+    assert oc.estimate_tokens("one two three") == 3
+    monkeypatch.setattr(oc, "_counter", None)
+    fake.get_encoding = lambda name: 1 / 0        # installed, but its data is unreachable
+    assert oc.estimate_tokens("abcdefgh") == 2
+    monkeypatch.setattr(oc, "_counter", None)
 
 
 def test_estimate_tokens_heuristic(monkeypatch):
