@@ -1672,13 +1672,15 @@ def test_cli_lists(capsys):
     assert cli("--list-models", "mock") == (0, "echo\n")
 
 
-def test_cli_expected_failures_are_one_line(capsys):
+def test_cli_expected_failures_are_one_line(capsys, sleeps):
     code, out = cli("-m", "gpt-4o", "hi")
     err = capsys.readouterr().err
     assert code == 1 and err == ("openai-compat: no API key for openai: set OPENAI_API_KEY "
                                  "or pass api_key=\n")
-    code, _ = cli("-m", "m", "--base-url", "http://127.0.0.1:9/v1", "hi")
-    assert code == 1 and "Traceback" not in capsys.readouterr().err
+    code, _ = cli("-m", "m", "--base-url", "http://127.0.0.1:9/v1", "hi")   # refused
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith("openai-compat: POST http://127.0.0.1:9/v1/chat/")
+    assert err.count("\n") == 1 and len(sleeps) == 3
 
 
 def test_cli_batch(tmp_path):
