@@ -302,7 +302,7 @@ class ToolCall(_Record):
     id: str | None
     type: str | None
     function: Function
-    index: int | None = None       # set on streamed fragments
+    index: int | None = None       # set when the call came from a stream
 
 
 class Usage(_Record):
@@ -553,6 +553,7 @@ _RANGES = {
     "max_tokens": (1, None, True),
     "max_completion_tokens": (1, None, True),
     "seed": (None, None, True),
+    "dimensions": (1, None, True),      # embeddings
 }
 _ROLES = ("system", "developer", "user", "assistant", "tool")
 _MAX_STOP = 4
@@ -841,7 +842,8 @@ def _connection_error(exc: Exception, what: str) -> APIConnectionError:
 
 
 def _send(session, req: Request, timeout, max_retries: int):
-    """POST (or GET) with retries. Returns (response, first body bytes or None).
+    """POST (or GET) with retries. Returns (response, None), or for a stream (response,
+    (reader, first bytes of the body)).
 
     For streams the first bytes are read inside the loop: a connection that dies before
     any data reached the caller is retried; after that, never."""
@@ -913,7 +915,7 @@ def _chunk_reader(resp: requests.Response):
 # `content` beside tool calls; usage is optional); a body that is not a chat
 # completion at all is an OpenAICompatError, never a KeyError.
 
-def _json_body(resp: requests.Response, what: str, provider: str):
+def _json_body(resp: requests.Response, provider: str):
     try:
         return resp.json()
     except ValueError:
@@ -924,11 +926,7 @@ def _json_body(resp: requests.Response, what: str, provider: str):
 
 def _check_shape(data, key: str, what: str, provider: str) -> None:
     if isinstance(data, dict) and data.get("error"):
-        fields = _error_fields(data)
-        raise _error_class(_infer_status(fields))(
-            fields.get("message") or "error", type=fields.get("type"), code=fields.get("code"),
-            param=fields.get("param"), body=data, provider=provider,
-            status_code=_infer_status(fields))
+        raise _error_from_body(data, provider)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise OpenAICompatError("%s did not send %s: %s" % (provider, what,
                                                             _readable_body(_text(data))))
@@ -1020,7 +1018,7 @@ def _iter_events(lines):
 
 
 def _infer_status(fields: dict) -> int | None:
-    """An HTTP-like status for an error that came without one (inside a 200 stream)."""
+    """An HTTP-like status for an error that came without one (in a 200 body or stream)."""
     code, kind = fields.get("code"), fields.get("type")
     words = "%s %s" % (code, kind)
     if isinstance(code, int) or (isinstance(code, str) and code.isdigit()):
@@ -1034,10 +1032,11 @@ def _infer_status(fields: dict) -> int | None:
     return None
 
 
-def _stream_error(obj, provider: str) -> APIError:
+def _error_from_body(obj, provider: str) -> APIError:
+    """The APIError for an error object that arrived with status 200 (a body or an event)."""
     fields = _error_fields(obj)
     status = _infer_status(fields)
-    return _error_class(status)(fields.get("message") or "error inside the stream",
+    return _error_class(status)(fields.get("message") or "the server sent an error object",
                                 status_code=status, type=fields.get("type"),
                                 code=fields.get("code"), param=fields.get("param"),
                                 body=obj, provider=provider)
@@ -1059,11 +1058,16 @@ def _iter_json(events, provider: str):
             raise OpenAICompatError("%s sent a stream event that is not an object: %r"
                                     % (provider, data[:200]))
         if obj.get("error"):   # {"error": {...}}, alone or on a finish_reason "error" chunk
-            raise _stream_error(obj, provider)
+            raise _error_from_body(obj, provider)
         yield obj
 
 
 _EMPTY: dict = {}
+
+
+def _chunk_usage(obj: dict):
+    # Groq also sends usage inside x_groq (older streams only there); count it once.
+    return obj.get("usage") or (obj.get("x_groq") or _EMPTY).get("usage")
 
 
 def _text_of(buffer: bytearray | None) -> str | None:
@@ -1180,7 +1184,7 @@ class _Accumulator:
                 if key not in top and value and key != "choices" and key != "usage":
                     top[key] = value
             self.top_done = "id" in top and "model" in top
-        usage = obj.get("usage") or (obj.get("x_groq") or {}).get("usage")
+        usage = _chunk_usage(obj)
         if usage:
             self.usage = usage
         for c in choices or ():
@@ -1233,7 +1237,7 @@ class ChatCompletionChunk:
 
     @property
     def usage(self) -> Usage | None:
-        return _usage(self.raw.get("usage") or (self.raw.get("x_groq") or {}).get("usage"))
+        return _usage(_chunk_usage(self.raw))
 
     @property
     def content(self) -> str:
@@ -1435,7 +1439,7 @@ def chat(messages, model, *, session=None, timeout=DEFAULT_TIMEOUT,
     if stream:
         return _open_stream(session, req, timeout, max_retries, budget)
     resp, _ = _send(session, req, timeout, max_retries)
-    result = _parse_chat(_json_body(resp, "chat", req.provider), req.provider, resp.headers)
+    result = _parse_chat(_json_body(resp, req.provider), req.provider, resp.headers)
     if budget is not None:
         budget.record(result)
     return result
@@ -1471,13 +1475,19 @@ def list_models(provider=None, *, api_key=None, base_url=None, api_version=None,
     p = _GENERIC if provider is None and base_url else _get_provider(provider or "openai")
     url, key, hdrs = _prepare(p, None, base_url, api_key, api_version, "/models", headers)
     req = Request("GET", url, hdrs, None, provider=p.name, secret=key)
-    resp, _ = _send(_session_for(req, session), req, timeout, max_retries)
-    data = _json_body(resp, "models", p.name)
     if p.url_shape == "ollama":
-        _check_shape(data, "models", "a model list", p.name)
+        data = _fetch(req, session, timeout, max_retries, "models", "a model list")
         return [m.get("name") or m.get("model") for m in data["models"]]
-    _check_shape(data, "data", "a model list", p.name)
+    data = _fetch(req, session, timeout, max_retries, "data", "a model list")
     return [m.get("id") for m in data["data"]]
+
+
+def _fetch(req: Request, session, timeout, max_retries, key: str, what: str) -> dict:
+    """Send a request other than chat; return its JSON, checked to hold a list at `key`."""
+    resp, _ = _send(_session_for(req, session), req, timeout, max_retries)
+    data = _json_body(resp, req.provider)
+    _check_shape(data, key, what, req.provider)
+    return data
 
 
 class EmbeddingResponse(_Record):
@@ -1496,13 +1506,11 @@ def embed(input, model, *, provider=None, api_key=None, base_url=None, api_versi
         >>> len(embed(["a", "b"], model="mock:any").embeddings)
         2
     """
-    if isinstance(input, str):
-        pass
-    elif not (isinstance(input, list) and input and all(isinstance(s, str) for s in input)):
+    if not (isinstance(input, str) or (isinstance(input, list) and input
+                                       and all(isinstance(s, str) for s in input))):
         raise TypeError("input must be a string or a non-empty list of strings")
     if dimensions is not None:
-        if isinstance(dimensions, bool) or not isinstance(dimensions, int) or dimensions < 1:
-            raise ValueError("dimensions must be an integer >= 1, got %r" % (dimensions,))
+        _check_number("dimensions", dimensions)
     p, name = _resolve_model(model, provider, base_url)
     if not p.embeddings:
         raise OpenAICompatError("%s has no embeddings endpoint; use another provider for "
@@ -1513,9 +1521,7 @@ def embed(input, model, *, provider=None, api_key=None, base_url=None, api_versi
         body["dimensions"] = dimensions
     body.update(extra_body or {})
     req = Request("POST", url, hdrs, body, provider=p.name, secret=key)
-    resp, _ = _send(_session_for(req, session), req, timeout, max_retries)
-    data = _json_body(resp, "embeddings", p.name)
-    _check_shape(data, "data", "embeddings", p.name)
+    data = _fetch(req, session, timeout, max_retries, "data", "embeddings")
     items = sorted(data["data"], key=lambda d: d.get("index", 0))
     return EmbeddingResponse([d.get("embedding") for d in items], data.get("model"),
                              _usage(data.get("usage")), data)
@@ -1740,7 +1746,7 @@ def _message_text(m) -> str:
     return text
 
 
-def estimate_tokens(text_or_messages, model: str | None = None) -> int:
+def estimate_tokens(text_or_messages) -> int:
     """Tokens in a text or a message list: exact with tiktoken when it is installed (and its
     encoding is available), else about 4 characters per token, which is close for English.
     Each message adds 4 tokens of framing, as OpenAI documents for its chat format."""
