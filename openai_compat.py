@@ -53,7 +53,7 @@ import sys
 import threading
 import time
 import typing
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import requests
 import requests.adapters
@@ -87,8 +87,16 @@ INITIAL_RETRY_DELAY = 0.5      # seconds; doubles each attempt ...
 MAX_RETRY_DELAY = 8.0          # ... up to this
 MAX_RETRY_AFTER = 60.0         # a server's Retry-After is obeyed up to this many seconds
 RETRY_STATUSES = {408, 409, 429}   # plus every 5xx: timeouts, lock conflicts, rate limits
-READ_SIZE = 65536              # most bytes taken from the socket at once while streaming
+READ_SIZE = 65536              # most bytes taken from the socket at once
+# Limits on what a server can make us hold or do; a server past one gets an OpenAICompatError.
+# Real answers stay far below them: a 100,000-chunk stream is 20 MB in all, its events
+# about 200 bytes each; 2,048 embeddings of 1,536 numbers are about 60 MB of JSON.
+MAX_BODY_BYTES = 64 * 2**20    # a non-streamed answer (or error), after decompression
+MAX_EVENT_BYTES = 16 * 2**20   # one SSE line or event
+MAX_INFLATION = 100            # decompressed/wire ratio refused once past ...
+INFLATION_FLOOR = 8 * 2**20    # ... this many decompressed bytes (a gzip bomb, not JSON)
 USER_AGENT = "openai_compat/" + __version__
+_EMPTY: dict = {}              # a shared empty dict, for reading absent objects; never written
 
 
 # -----------------------------------------------------------------------------
@@ -174,6 +182,7 @@ class Provider(_Record):
     embeddings: bool = True      # has an /embeddings endpoint
     stream_usage: bool = True    # accepts stream_options.include_usage
     env_headers: tuple = ()      # (header, environment variable) pairs, sent when set
+    hosts: tuple = ()            # other documented API roots an environment key may go to
 
 
 _OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
@@ -243,14 +252,51 @@ def _resolve_model(model: str, provider, base_url) -> tuple[Provider, str]:
     return (_GENERIC if base_url else PROVIDERS["openai"]), model
 
 
-def _base_url(p: Provider, base_url: str | None) -> str:
+# Characters that urlsplit and urllib3 read differently ("https://evil\\@api.openai.com"
+# is host api.openai.com to one and evil to the other), or that no URL may hold.
+_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\\\\]")
+_URL_SCHEMES = ("https", "http", "mock")
+
+
+def _base_url(p: Provider, base_url: str | None) -> tuple[str, str]:
+    """The API root and its host, from base_url, the provider's variable or its table row.
+
+    This is the one place a URL is parsed: every rule about keys reads the host it returns,
+    and anything two URL parsers could read differently is refused here."""
     base = base_url or (p.base_env and os.environ.get(p.base_env)) or p.base_url
+    where = "base_url" if base_url else (p.base_env if base != p.base_url else "base_url")
     if not base:
         raise OpenAICompatError("%s needs an endpoint: pass base_url= or set %s"
                                 % (p.name, p.base_env or "base_url"))
+    if not isinstance(base, str):
+        raise TypeError("base_url must be a string such as 'https://host/v1', not %r"
+                        % type(base).__name__)
     if "://" not in base:      # OLLAMA_HOST is often written as "host:port"
         base = "http://" + base
-    return base.rstrip("/")
+    return base.rstrip("/"), _url_host(base, where)
+
+
+def _url_host(url: str, where: str) -> str:
+    if _URL_FORBIDDEN.search(url):
+        raise ValueError("%s must not contain spaces, control characters or backslashes: %r"
+                         % (where, url[:100]))
+    parts = urlsplit(url)
+    if parts.scheme not in _URL_SCHEMES:
+        raise ValueError("%s must start with https:// or http://, not %r"
+                         % (where, url.partition("://")[0] + "://"))
+    if "@" in parts.netloc:    # requests would turn it into Basic auth, replacing the key
+        raise ValueError("%s must not hold a user name or password (%s@...): pass the key "
+                         "as api_key=" % (where, parts.scheme + "://"))
+    if "?" in url or "#" in url:
+        raise ValueError("%s must not have a ?query or #fragment (the API path goes after "
+                         "it): use extra_query= for query parameters" % where)
+    try:
+        parts.port           # raises on a port that is not a number
+    except ValueError:
+        raise ValueError("%s has an invalid port: %r" % (where, parts.netloc)) from None
+    if not parts.hostname:
+        raise ValueError("%s has no host: %r" % (where, url[:100]))
+    return parts.hostname
 
 
 def _ollama_root(base: str) -> str:
@@ -278,7 +324,7 @@ def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
     if p.url_shape == "azure":
         root, query = _azure_root(base, api_version)
         if query and path != "/models":
-            root += "/deployments/" + model
+            root += "/deployments/" + quote(model, safe="")
         if api_version and not query:
             raise ValueError("api_version does not apply to Azure's /openai/v1 endpoints; "
                              "remove it, or use the resource URL as base_url")
@@ -434,10 +480,13 @@ def _text(value) -> str | None:
     """Any message shape as readable text: strings stay, objects become compact JSON."""
     if value is None or isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    except (RecursionError, ValueError, TypeError):
+        return "(an object nested too deeply to show)"
 
 
-def _error_fields(body) -> dict:
+def _error_fields(body, nested: bool = False) -> dict:
     """Find message/type/code/param in the many error shapes providers send:
 
     {"error": {"message": ...}}     OpenAI, Groq, Azure, OpenRouter
@@ -446,8 +495,8 @@ def _error_fields(body) -> dict:
     [{"error": {...}}, ...]         Google-style arrays: messages joined
     {"message": {...}}              a message that is itself an object
     """
-    if isinstance(body, list):
-        parts = [_error_fields(item) for item in body]
+    if isinstance(body, list) and not nested:      # one level only: a server can nest deeper
+        parts = [_error_fields(item, True) for item in body[:20]]
         first = parts[0] if parts else {}
         messages = [p["message"] for p in parts if p.get("message")]
         return dict(first, message="; ".join(messages) or None)
@@ -455,7 +504,7 @@ def _error_fields(body) -> dict:
         return {"message": _text(body)}
     inner = body.get("error", body)
     if isinstance(inner, list):
-        return _error_fields(inner)
+        return _error_fields(inner, nested)
     if not isinstance(inner, dict):
         return {"message": _text(inner)}
     message = inner.get("message") or inner.get("detail") or inner.get("msg")
@@ -463,28 +512,93 @@ def _error_fields(body) -> dict:
             "code": inner.get("code"), "param": inner.get("param")}
 
 
-def _readable_body(text: str) -> str:
+def _readable_body(text) -> str:
     """An HTML page from a proxy, reduced to its words; long text cut short."""
-    if "<" in text and ">" in text:
-        text = re.sub(r"(?is)<(script|style).*?</\1>|<[^>]+>", " ", text)
-    text = " ".join(text.split())
+    if not isinstance(text, str):
+        text = _text(text) or ""
+    text = " ".join(_strip_tags(text[:20000]).split())
     return text[:300] + ("..." if len(text) > 300 else "")
 
 
-def _redact(text, secret):
-    if secret and isinstance(text, str) and secret in text:
-        return text.replace(secret, "***")
-    return text
+def _strip_tags(text: str) -> str:
+    """Text outside <tags>, and outside <script> and <style> elements. One pass with
+    str.find, never a regex: a page of "<<<<..." must cost linear time, not quadratic."""
+    if "<" not in text:
+        return text
+    out, i, lower = [], 0, text.lower()
+    while True:
+        lt = text.find("<", i)
+        gt = text.find(">", lt) if lt >= 0 else -1
+        if gt < 0:                         # no more tags
+            out.append(text[i:])
+            return " ".join(out)
+        out.append(text[i:lt])
+        name = lower[lt + 1:gt].split(None, 1)[0] if gt > lt + 1 else ""
+        if name in ("script", "style"):    # skip the element's content too
+            end = lower.find("</" + name, gt)
+            gt = text.find(">", end) if end >= 0 else len(text) - 1
+            gt = gt if gt >= 0 else len(text) - 1
+        i = gt + 1
 
 
-def _api_error(resp: requests.Response, provider: str, secret: str | None = None) -> APIError:
-    """Build the APIError subclass for a non-2xx response."""
-    text = _redact(resp.text, secret)
+# -----------------------------------------------------------------------------
+# Redaction: the key never appears in an error, its body or headers, whatever the server
+# echoes and wherever. Every error leaving a call passes through _scrub().
+
+# Keys shorter than this are not scrubbed: replacing every "x" of a message because a test
+# used api_key="x" would corrupt the text and protect nothing.
+_MIN_SECRET = 8
+
+
+def _secret_forms(secret: str | None) -> tuple:
+    """The key as a server may echo it: plain, JSON-escaped, and with "/" escaped as "\\/"."""
+    if not secret or len(secret) < _MIN_SECRET:
+        return ()
+    escaped = json.dumps(secret)[1:-1]
+    forms = {secret, escaped, secret.replace("/", "\\/"), escaped.replace("/", "\\/")}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _redact(value, forms: tuple):
+    """value with every form of the key replaced by ***: strings, and JSON-like data."""
+    if not forms or value is None or isinstance(value, (int, float, bool)):
+        return value
+    if isinstance(value, str):
+        for form in forms:
+            value = value.replace(form, "***")
+        return value
+    text = _text(value) or ""
+    if not any(form in text for form in forms):
+        return value
     try:
-        body = json.loads(text)
-        fields = _error_fields(body)
-    except ValueError:                  # not JSON: an HTML page from a proxy, or plain text
-        body, fields = text, {"message": _readable_body(text)}
+        return json.loads(_redact(text, forms))
+    except (ValueError, RecursionError):
+        return _redact(text, forms)
+
+
+def _scrub(exc: BaseException, secret: str | None) -> BaseException:
+    """Remove the key from an error we are about to raise: its text, fields, body and
+    headers, and from the errors chained to it (a traceback prints those too)."""
+    forms = _secret_forms(secret)
+    if not forms:
+        return exc
+    exc.args = tuple(_redact(a, forms) for a in exc.args)
+    for name in ("message", "body", "code", "type", "param"):
+        if name in vars(exc):
+            setattr(exc, name, _redact(getattr(exc, name), forms))
+    headers = getattr(exc, "headers", None)
+    if headers and any(_redact(str(v), forms) != str(v) for v in headers.values()):
+        exc.headers = {k: _redact(str(v), forms) for k, v in headers.items()}
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None and _redact(str(cause), forms) != str(cause):
+        exc.__cause__, exc.__suppress_context__ = None, True
+    return exc
+
+
+def _api_error(resp: requests.Response, content: bytes, provider: str) -> APIError:
+    """Build the APIError subclass for a non-2xx response (the key is scrubbed later)."""
+    text = content.decode("utf-8", "replace")
+    body, fields = _json_or_text(text)
     message = fields.get("message") or "HTTP %s %s" % (resp.status_code, resp.reason or "")
     if 300 <= resp.status_code < 400:
         message = ("redirected to %s; not followed, so no credentials leave the provider's "
@@ -493,9 +607,18 @@ def _api_error(resp: requests.Response, provider: str, secret: str | None = None
     request_id = next((headers[h] for h in ("x-request-id", "request-id", "apim-request-id",
                                             "x-ms-request-id") if h in headers), None)
     return _error_class(resp.status_code)(
-        message.strip(), status_code=resp.status_code, type=fields.get("type"),
+        str(message).strip(), status_code=resp.status_code, type=fields.get("type"),
         code=fields.get("code"), param=fields.get("param"), body=body,
         request_id=request_id, provider=provider, headers=headers)
+
+
+def _json_or_text(text: str) -> tuple:
+    """(parsed body, error fields) of an error body: JSON when it is JSON, else its words."""
+    try:
+        body = json.loads(text)
+        return body, _error_fields(body)
+    except (ValueError, RecursionError):   # an HTML page from a proxy, plain text, or a bomb
+        return text, {"message": _readable_body(text)}
 
 
 # -----------------------------------------------------------------------------
@@ -649,14 +772,14 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _api_key(p: Provider, api_key: str | None, url: str) -> str | None:
+def _api_key(p: Provider, api_key: str | None, host: str) -> str | None:
     """The key to send, from the argument or the provider's variable.
 
-    An environment key only goes to its provider's own host: a base_url pointing elsewhere
-    (a proxy, a logger) must be given the key explicitly."""
+    An environment key only goes to its provider's own hosts (its table row, or the endpoint
+    its own variable names): a base_url that the code points elsewhere (a proxy, a logger)
+    must be given the key explicitly."""
     if api_key is not None:
-        if not isinstance(api_key, str) or not api_key:
-            raise TypeError("api_key must be a non-empty string")
+        _check_key(api_key)
         return api_key
     if not p.key_env:
         return None
@@ -664,19 +787,75 @@ def _api_key(p: Provider, api_key: str | None, url: str) -> str | None:
     if not key:
         raise OpenAICompatError("no API key for %s: set %s or pass api_key="
                                 % (p.name, p.key_env))
-    own_host = urlsplit(p.base_url).hostname
-    if own_host and urlsplit(url).hostname != own_host:
+    _check_key(key, p.key_env)
+    own = _own_hosts(p)
+    if host not in own:
         raise OpenAICompatError("%s is only sent to %s, and base_url points at %s: pass "
-                                "api_key= explicitly" % (p.key_env, own_host,
-                                                         urlsplit(url).hostname))
+                                "api_key= explicitly" % (p.key_env, " or ".join(own) or
+                                                         "the host %s names" % p.base_env,
+                                                         host))
     return key
 
 
-def _check_transport_security(url: str, key: str | None) -> None:
-    parts = urlsplit(url)
-    if key and parts.scheme == "http" and not _is_loopback(parts.hostname or ""):
+def _own_hosts(p: Provider) -> tuple:
+    """The hosts a provider's environment key may go to: its documented ones, and the
+    endpoint its own variable names (a key and an endpoint both from the user's setup)."""
+    hosts = tuple(urlsplit(u).hostname for u in (p.base_url,) + p.hosts if u)
+    endpoint = p.base_env and os.environ.get(p.base_env)
+    if endpoint:
+        hosts += (_url_host(endpoint if "://" in endpoint else "http://" + endpoint,
+                            p.base_env),)
+    return hosts
+
+
+# Printable ASCII only: http.client sends headers as Latin-1 and would raise on anything
+# else, and CR or LF would let a value start a header (or a request) of its own.
+_HEADER_VALUE = re.compile(r"[\x20-\x7e]*")
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+
+
+def _check_key(key, where: str = "api_key") -> None:
+    if not isinstance(key, str) or not key:
+        raise TypeError("%s must be a non-empty string" % where)
+    if not _HEADER_VALUE.fullmatch(key) or key != key.strip():
+        # Never echo it: the message would put the key in logs.
+        raise ValueError("%s holds a character a key cannot have (a space, a line break, "
+                         "non-ASCII): check how it was copied" % where)
+
+
+def _check_headers(headers) -> None:
+    if headers is None:
+        return
+    if not isinstance(headers, dict):
+        raise TypeError("headers must be a dict of strings, not %r" % type(headers).__name__)
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise ValueError("headers: %r is not a valid header name" % (name,))
+        if not isinstance(value, str):
+            raise TypeError("headers[%r] must be a string, not %r"
+                            % (name, type(value).__name__))
+        if not _HEADER_VALUE.fullmatch(value):
+            raise ValueError("headers[%r] holds a line break or a non-ASCII character" % name)
+
+
+def _check_transport_security(url: str, host: str, key: str | None) -> None:
+    if key and url.startswith("http://") and not _is_loopback(host):
         raise OpenAICompatError("refusing to send an API key over plain http to %s: use https"
-                                % parts.hostname)
+                                % host)
+
+
+def _check_proxy(session, req: Request) -> None:
+    """A key sent over plain http (to loopback, the only place we allow it) must not
+    cross the network in clear through a proxy. https is tunnelled, so it may."""
+    if not (req.secret and req.url.startswith("http://")):
+        return
+    settings = session.merge_environment_settings(req.url, {}, None, None, None)
+    proxy = requests.utils.select_proxy(req.url, settings["proxies"])
+    if proxy and not _is_loopback(urlsplit(proxy if "://" in proxy else "http://" + proxy)
+                                  .hostname or ""):
+        raise OpenAICompatError("refusing to send an API key over plain http through the "
+                                "proxy at %s: use https, or set NO_PROXY for this host"
+                                % urlsplit(proxy).hostname)
 
 
 def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> _Headers:
@@ -690,7 +869,9 @@ def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> 
     for header, env in p.env_headers:
         if os.environ.get(env):
             h[header] = os.environ[env]
+    _check_headers(h)          # the environment's values too
     if extra:
+        _check_headers(extra)
         h.update(extra)
     return h
 
@@ -698,9 +879,10 @@ def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> 
 def _prepare(p: Provider, model, base_url, api_key, api_version, path, headers=None,
              stream=False):
     """URL, key and headers for one endpoint: the part every call shares."""
-    url = _endpoint_url(p, _base_url(p, base_url), path, model, api_version)
-    key = _api_key(p, api_key, url)
-    _check_transport_security(url, key)
+    base, host = _base_url(p, base_url)
+    url = _endpoint_url(p, base, path, model, api_version)
+    key = _api_key(p, api_key, host)
+    _check_transport_security(url, host, key)
     return url, key, _headers(p, key, stream, headers)
 
 
@@ -802,10 +984,10 @@ def _parse_retry_after(headers) -> float | None:
         return float(value)
     except ValueError:
         pass
-    date = email.utils.parsedate_tz(value)
-    if date is None:
+    try:
+        return email.utils.mktime_tz(email.utils.parsedate_tz(value)) - time.time()
+    except (TypeError, ValueError, OverflowError):   # unreadable, or a date in year 99999
         return None
-    return email.utils.mktime_tz(date) - time.time()
 
 
 def _retry_delay(attempt: int, headers=None) -> float:
@@ -841,28 +1023,30 @@ def _connection_error(exc: Exception, what: str) -> APIConnectionError:
     return APIConnectionError("%s: %s" % (what, exc))
 
 
-def _send(session, req: Request, timeout, max_retries: int):
-    """POST (or GET) with retries. Returns (response, None), or for a stream (response,
-    (reader, first bytes of the body)).
+def _send(session, req: Request, timeout, max_retries: int, read):
+    """Send with retries; return (response, read(response, deadline)).
 
-    For streams the first bytes are read inside the loop: a connection that dies before
-    any data reached the caller is retried; after that, never."""
-    _check_timeout(timeout)
+    `read` takes what the caller needs of the body inside the loop: the whole body for a
+    plain call (a connection that breaks mid-body is retried), only the first bytes for a
+    stream (once data reached the caller, a stream is never retried)."""
+    _check_proxy(session, req)
     data = None if req.json is None else json.dumps(req.json).encode()
     for attempt in range(max_retries + 1):
+        deadline = time.monotonic() + _total_seconds(timeout)
         try:
             resp = session.request(req.method, req.url, headers=req.headers, data=data,
-                                   timeout=timeout, stream=req.stream, allow_redirects=False)
+                                   timeout=timeout, stream=True, allow_redirects=False)
             if resp.status_code < 300:
-                return resp, (_read_first(resp) if req.stream else None)
-        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
-                http.client.HTTPException) as exc:
-            error = _connection_error(exc, "%s %s" % (req.method, _safe_url(req.url)))
+                return resp, read(resp, deadline)
+            error = _api_error(resp, _read_body(resp, deadline), req.provider)
+        except _CALLER_ERRORS as exc:      # requests refused what we gave it: never retried
+            raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
+        except _NETWORK_ERRORS as exc:
+            error = _connection_error(exc, "%s %s" % (req.method, req.url))
             if attempt >= max_retries:
                 raise error from exc
             wait, why = _retry_delay(attempt), type(error).__name__
         else:
-            error = _api_error(resp, req.provider, req.secret)
             resp.close()
             if attempt >= max_retries or not _should_retry(error):
                 raise error
@@ -870,26 +1054,76 @@ def _send(session, req: Request, timeout, max_retries: int):
         log.warning("%s: %s, retrying in %.2fs (retry %d of %d)", req.provider, why, wait,
                     attempt + 1, max_retries)
         _sleep(wait)
+    raise AssertionError("unreachable")   # the last attempt returns or raises
 
 
-def _check_timeout(timeout):
+_NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
+                   http.client.HTTPException)
+_CALLER_ERRORS = (requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader,
+                  requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema)
+
+
+def _total_seconds(timeout) -> float:
+    """The whole time a plain answer may take: connect plus read (None: no limit)."""
+    parts = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+    return math.inf if None in parts else float(sum(parts))
+
+
+def _check_call(timeout, max_retries, session, budget) -> None:
+    """The sending arguments, checked before anything is sent (and never retried)."""
     parts = timeout if isinstance(timeout, tuple) else (timeout,)
     if len(parts) not in (1, 2) or not all(
-            t is None or (isinstance(t, (int, float)) and not isinstance(t, bool) and t > 0)
-            for t in parts):
-        raise TypeError("timeout must be seconds (> 0) or a (connect, read) tuple, not %r"
-                        % (timeout,))
+            t is None or (isinstance(t, (int, float)) and not isinstance(t, bool)
+                          and 0 < t < math.inf) for t in parts):
+        raise TypeError("timeout must be seconds (a finite number > 0), None, or a (connect, "
+                        "read) tuple of them, not %r" % (timeout,))
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise TypeError("max_retries must be an integer >= 0, not %r" % (max_retries,))
+    if session is not None and not callable(getattr(session, "request", None)):
+        raise TypeError("session must be a requests.Session, not %r" % type(session).__name__)
+    if budget is not None and not isinstance(budget, Budget):
+        raise TypeError("budget must be a Budget, not %r" % type(budget).__name__)
 
 
-def _safe_url(url: str) -> str:
-    # URLs carry no keys for our providers, but a user's base_url might hold userinfo.
-    parts = urlsplit(url)
-    return url.replace(parts.netloc, parts.hostname or "") if "@" in parts.netloc else url
-
-
-def _read_first(resp):
+def _read_first(resp, deadline):
+    """The start of a stream: (reader, first bytes). An answer that is not an event stream
+    (a JSON error or completion, an HTML page) is read whole instead: (None, body)."""
+    ctype = resp.headers.get("content-type", "")
+    if "json" in ctype or "html" in ctype:
+        return None, _read_body(resp, deadline)
     reader = _chunk_reader(resp)
     return reader, reader()
+
+
+def _read_body(resp: requests.Response, deadline: float) -> bytes:
+    """The whole body, decompressed: at most MAX_BODY_BYTES, by the deadline."""
+    reader = _chunk_reader(resp)
+    body = reader()
+    more = reader() if body else b""
+    if more:                            # most answers arrive in one read; this is the rest
+        parts, size = [body, more], len(body) + len(more)
+        while more:
+            if size > MAX_BODY_BYTES:
+                raise OpenAICompatError("the answer is over %d MiB (MAX_BODY_BYTES); not read "
+                                        "further" % (MAX_BODY_BYTES >> 20))
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise APITimeoutError("the answer took longer than the timeout to arrive")
+            _limit_next_read(resp, remaining)
+            more = reader()
+            parts.append(more)
+            size += len(more)
+        body = b"".join(parts)
+    resp._content, resp._content_consumed = body, True   # so resp.text and .json() work
+    return body
+
+
+def _limit_next_read(resp, seconds: float) -> None:
+    # The read timeout applies to each read; so a server sending a byte at a time would
+    # never time out. Shorten the socket's wait to what is left of the whole answer's time.
+    sock = getattr(getattr(resp.raw, "_connection", None), "sock", None)
+    if sock is not None and seconds < math.inf:
+        sock.settimeout(max(seconds, 0.001))
 
 
 def _chunk_reader(resp: requests.Response):
@@ -903,11 +1137,34 @@ def _chunk_reader(resp: requests.Response):
     if isinstance(raw, urllib3.response.HTTPResponse):
         if raw.chunked and raw.supports_chunked_reads():
             chunks = raw.read_chunked(None, decode_content=True)
-            return lambda: next(chunks, b"")
-        if hasattr(raw, "read1"):
-            return lambda: raw.read1(READ_SIZE, decode_content=True)
-    chunks = resp.iter_content(chunk_size=None)   # urllib3 1.x, or a hand-made response
+            read = lambda: next(chunks, b"")   # noqa: E731
+        elif hasattr(raw, "read1"):
+            read = lambda: raw.read1(READ_SIZE, decode_content=True)   # noqa: E731
+        else:
+            chunks = resp.iter_content(chunk_size=READ_SIZE)   # urllib3 1.x
+            read = lambda: next(chunks, b"")   # noqa: E731
+        if resp.headers.get("content-encoding", "identity") != "identity":
+            return _inflation_guard(read, raw)
+        return read
+    chunks = resp.iter_content(chunk_size=None)   # a hand-made response
     return lambda: next(chunks, b"")
+
+
+def _inflation_guard(read, raw):
+    """A compressed body may expand a thousandfold (a 300 KB gzip bomb is 300 MB of
+    text); stop once it has grown past INFLATION_FLOOR at more than MAX_INFLATION times
+    the bytes that came over the wire. JSON and SSE compress ten to thirty times."""
+    total = [0]
+
+    def guarded():
+        data = read()
+        total[0] += len(data)
+        if total[0] > INFLATION_FLOOR and total[0] > MAX_INFLATION * max(raw.tell(), 1):
+            raise OpenAICompatError("the answer decompresses to over %d times its size on the "
+                                    "wire (a compression bomb?); not read further"
+                                    % MAX_INFLATION)
+        return data
+    return guarded
 
 
 # -----------------------------------------------------------------------------
@@ -915,13 +1172,16 @@ def _chunk_reader(resp: requests.Response):
 # `content` beside tool calls; usage is optional); a body that is not a chat
 # completion at all is an OpenAICompatError, never a KeyError.
 
-def _json_body(resp: requests.Response, provider: str):
+def _json_body(content: bytes, resp: requests.Response, provider: str):
     try:
-        return resp.json()
+        return json.loads(content)
+    except RecursionError:
+        raise OpenAICompatError("%s sent JSON nested too deeply to read" % provider) from None
     except ValueError:
-        raise OpenAICompatError("%s sent a 200 whose body is not JSON (a proxy page?): %s"
-                                % (provider, _readable_body(resp.text) or "empty body")
-                                ) from None
+        raise OpenAICompatError("%s sent a %d whose body is not JSON (a proxy page?): %s"
+                                % (provider, resp.status_code,
+                                   _readable_body(content.decode("utf-8", "replace"))
+                                   or "an empty body")) from None
 
 
 def _check_shape(data, key: str, what: str, provider: str) -> None:
@@ -929,40 +1189,82 @@ def _check_shape(data, key: str, what: str, provider: str) -> None:
         raise _error_from_body(data, provider)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise OpenAICompatError("%s did not send %s: %s" % (provider, what,
-                                                            _readable_body(_text(data))))
+                                                            _readable_body(data)))
+
+
+# Readers that take a value only if it has the type the API documents: a hostile server's
+# `"tool_calls": 5` or `"prompt_tokens": "x"` becomes "absent", never a TypeError later.
+def _str(v) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+def _int(v) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _dict(v) -> dict:
+    return v if isinstance(v, dict) else _EMPTY
+
+
+def _dicts(v) -> list:
+    return [d for d in v if isinstance(d, dict)] if isinstance(v, list) else []
+
+
+def _joined(content):
+    """Message content as text. Most servers send a string; Mistral's reasoning models send
+    a list of parts ({"type": "text", "text": ...}, {"type": "thinking", ...}): their text
+    parts are joined (the parts stay in `raw`)."""
+    if content is None or isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(p["text"] for p in _dicts(content)
+                       if p.get("type") == "text" and isinstance(p.get("text"), str))
+    return _text(content)
+
+
+def _thinking(content) -> str | None:
+    """The text of Mistral's {"type": "thinking", "thinking": [text parts]} content parts."""
+    parts = [_joined(p.get("thinking")) for p in _dicts(content) if p.get("type") == "thinking"]
+    return "".join(filter(None, parts)) or None
 
 
 def _tool_call(d: dict) -> ToolCall:
-    f = d.get("function") or {}
-    return ToolCall(d.get("id"), d.get("type"), Function(f.get("name"), f.get("arguments")),
-                    d.get("index"))
+    f = _dict(d.get("function"))
+    return ToolCall(_str(d.get("id")), _str(d.get("type")),
+                    Function(_str(f.get("name")), _str(f.get("arguments"))),
+                    _int(d.get("index")))
 
 
 def _message(d: dict) -> Message:
-    calls = d.get("tool_calls")
-    return Message(d.get("role"), d.get("content"),
-                   [_tool_call(c) for c in calls] if calls else None,
-                   d.get("refusal"),
-                   d.get("reasoning_content") or d.get("reasoning"))
+    calls = [_tool_call(c) for c in _dicts(d.get("tool_calls"))]
+    content = d.get("content")
+    reasoning = d.get("reasoning_content") or d.get("reasoning") or _thinking(content)
+    return Message(_str(d.get("role")), _joined(content), calls or None,
+                   _str(d.get("refusal")), _joined(reasoning))
+
+
+def _index(choice: dict, position: int) -> int:
+    index = _int(choice.get("index"))
+    return position if index is None else index
 
 
 def _usage(d) -> Usage | None:
     if not isinstance(d, dict):
         return None
-    return Usage(d.get("prompt_tokens"), d.get("completion_tokens"), d.get("total_tokens"), d)
+    return Usage(_int(d.get("prompt_tokens")), _int(d.get("completion_tokens")),
+                 _int(d.get("total_tokens")), d)
 
 
 def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
     _check_shape(data, "choices", "a chat completion", provider)
-    try:
-        choices = [Choice(c.get("index", i), _message(c.get("message") or {}),
-                          c.get("finish_reason"), c.get("logprobs"))
-                   for i, c in enumerate(data["choices"])]
-    except AttributeError:
-        raise OpenAICompatError("%s sent malformed choices: %s" % (
-            provider, _readable_body(_text(data["choices"])))) from None
-    return ChatResponse(data.get("id"), data.get("model"), choices, _usage(data.get("usage")),
-                        data, headers if headers is not None else {})
+    if not all(isinstance(c, dict) for c in data["choices"]):
+        raise OpenAICompatError("%s sent malformed choices: %s"
+                                % (provider, _readable_body(data["choices"])))
+    choices = [Choice(_index(c, i), _message(_dict(c.get("message"))),
+                      _str(c.get("finish_reason")), c.get("logprobs"))
+               for i, c in enumerate(data["choices"])]
+    return ChatResponse(_str(data.get("id")), _str(data.get("model")), choices,
+                        _usage(data.get("usage")), data, headers if headers is not None else {})
 
 
 # -----------------------------------------------------------------------------
@@ -975,8 +1277,11 @@ def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
 # and decode UTF-8 per complete line, never per network chunk.
 
 def _iter_lines(chunks):
-    """Network chunks in, complete lines out (without their line endings)."""
-    pending = b""          # an unfinished last line, waiting for more bytes
+    """Network chunks in, complete lines out (without their line endings).
+
+    An unfinished line is kept as a list of pieces and joined once it ends, so a line that
+    arrives in many reads costs linear time (pending + chunk, repeated, is quadratic)."""
+    pending, size = [], 0  # the pieces of an unfinished last line, and their length
     after_cr = False       # the previous chunk ended in CR: a LF starting this one is its pair
     for chunk in chunks:
         if after_cr and chunk[:1] == b"\n":
@@ -984,16 +1289,33 @@ def _iter_lines(chunks):
         after_cr = False
         if not chunk:
             continue
-        if pending:
-            chunk = pending + chunk
+        last = chunk[-1]
+        ended = last == 10 or last == 13       # b"\n", b"\r"
         # bytes.splitlines() breaks on \r, \n and \r\n only (unlike str.splitlines()).
         lines = chunk.splitlines()
-        last = chunk[-1]
-        after_cr = last == 13                  # b"\r"
-        pending = b"" if last in (10, 13) else lines.pop()
+        if pending:
+            if len(lines) == 1 and not ended:  # still the same unfinished line
+                pending.append(chunk)
+                size += len(chunk)
+                _check_line(size)
+                continue
+            pending.append(lines[0])
+            lines[0] = b"".join(pending)
+            pending, size = [], 0
+        if not ended:
+            pending.append(lines.pop())
+            size = len(pending[0])
+            _check_line(size)
+        after_cr = last == 13
         yield from lines
     if pending:
-        yield pending      # a last line without a newline; the event layer decides
+        yield b"".join(pending)   # a last line without a newline; the event layer decides
+
+
+def _check_line(size: int) -> None:
+    if size > MAX_EVENT_BYTES:
+        raise OpenAICompatError("a stream line is over %d MiB (MAX_EVENT_BYTES); not read "
+                                "further" % (MAX_EVENT_BYTES >> 20))
 
 
 def _iter_events(lines):
@@ -1004,16 +1326,18 @@ def _iter_events(lines):
     only `retry:` or `id:` yields nothing); an unfinished event at end of file is dropped.
     The `event:` name is not needed by chat APIs and is ignored.
     """
-    data = []
+    data, size = [], 0
     for line in lines:
         if not line:
             if data:
                 yield data[0] if len(data) == 1 else b"\n".join(data)
-                data = []
+                data, size = [], 0
             continue
         name, _, value = line.partition(b":")
         if name == b"data":
             data.append(value[1:] if value[:1] == b" " else value)
+            size += len(line)
+            _check_line(size)
         # Everything else (comments, event, id, retry, unknown fields) is ignored.
 
 
@@ -1021,8 +1345,8 @@ def _infer_status(fields: dict) -> int | None:
     """An HTTP-like status for an error that came without one (in a 200 body or stream)."""
     code, kind = fields.get("code"), fields.get("type")
     words = "%s %s" % (code, kind)
-    if isinstance(code, int) or (isinstance(code, str) and code.isdigit()):
-        status = int(code)
+    if _int(code) is not None or (isinstance(code, str) and code.isascii() and code.isdigit()):
+        status = int(code)   # isascii: "²".isdigit() is True, and int("²") raises
         if 400 <= status < 600:
             return status
     if "rate_limit" in words:
@@ -1051,6 +1375,9 @@ def _iter_json(events, provider: str):
             # The spec decodes streams as UTF-8 with replacement; doing it here also spares
             # json.loads its encoding detection.
             obj = json.loads(data.decode("utf-8", "replace"))
+        except RecursionError:
+            raise OpenAICompatError("%s sent a stream event nested too deeply to read"
+                                    % provider) from None
         except ValueError:
             raise OpenAICompatError("%s sent a stream event that is not JSON: %r"
                                     % (provider, data[:200])) from None
@@ -1060,9 +1387,6 @@ def _iter_json(events, provider: str):
         if obj.get("error"):   # {"error": {...}}, alone or on a finish_reason "error" chunk
             raise _error_from_body(obj, provider)
         yield obj
-
-
-_EMPTY: dict = {}
 
 
 def _chunk_usage(obj: dict):
@@ -1077,7 +1401,7 @@ def _text_of(buffer: bytearray | None) -> str | None:
 class _ChoiceState:
     """What one choice of a stream has said so far."""
     __slots__ = ("role", "content", "reasoning", "reasoning_key", "refusal", "tool_calls",
-                 "finish_reason", "logprobs")
+                 "index_of_id", "finish_reason", "logprobs")
 
     def __init__(self):
         self.role = self.finish_reason = self.logprobs = None
@@ -1087,6 +1411,7 @@ class _ChoiceState:
         self.content = self.reasoning = self.refusal = None
         self.reasoning_key = "reasoning_content"
         self.tool_calls = {}   # index -> {"id", "type", "function": {"name", "arguments"}}
+        self.index_of_id = {}  # tool call id -> index, for servers that send no index
 
     def add(self, c: dict) -> None:
         # Walk the delta's own keys: most deltas hold one ("content"), so this costs one
@@ -1095,6 +1420,9 @@ class _ChoiceState:
             if value is None:
                 continue
             if key == "content":
+                if value.__class__ is not str:       # content parts (Mistral)
+                    self.add_parts(value)
+                    continue
                 self.content = self.write(self.content, value)
             elif key == "role":
                 self.role = value
@@ -1121,23 +1449,29 @@ class _ChoiceState:
         buffer += text.encode("utf-8", "surrogatepass")
         return buffer
 
+    def add_parts(self, parts) -> None:
+        text, thinking = _joined(parts), _thinking(parts)
+        if text:
+            self.content = self.write(self.content, text)
+        if thinking:
+            self.reasoning = self.write(self.reasoning, thinking)
+
     def add_tool_calls(self, fragments: list) -> None:
         """Merge by index: id/type/name from the first fragment, arguments concatenated.
         A server that omits index sends each call whole: a new id starts a new call."""
         for frag in fragments:
-            index = frag.get("index")
-            if index is None:
-                known = [i for i, t in self.tool_calls.items() if t["id"] == frag.get("id")]
-                index = known[0] if known else len(self.tool_calls)
+            index = _int(frag.get("index"))
+            if index is None:          # found by id in a dict: linear in the fragments
+                index = self.index_of_id.setdefault(frag.get("id"), len(self.tool_calls))
             call = self.tool_calls.get(index)
             if call is None:
                 call = self.tool_calls[index] = {"id": None, "type": None,
                                                  "function": {"name": None, "arguments": ""}}
-            call["id"] = call["id"] or frag.get("id")
-            call["type"] = call["type"] or frag.get("type")
-            f = frag.get("function") or {}
-            call["function"]["name"] = call["function"]["name"] or f.get("name")
-            call["function"]["arguments"] += f.get("arguments") or ""
+            call["id"] = call["id"] or _str(frag.get("id"))
+            call["type"] = call["type"] or _str(frag.get("type"))
+            f = _dict(frag.get("function"))
+            call["function"]["name"] = call["function"]["name"] or _str(f.get("name"))
+            call["function"]["arguments"] += _str(f.get("arguments")) or ""
 
     def add_logprobs(self, logprobs: dict) -> None:
         if self.logprobs is None:
@@ -1189,6 +1523,8 @@ class _Accumulator:
             self.usage = usage
         for c in choices or ():
             index = c.get("index", 0)
+            if index.__class__ is not int:     # null, "0", 1.5: all land on choice 0
+                index = _int(index) or 0
             state = self.choices.get(index)
             if state is None:
                 state = self.choices[index] = _ChoiceState()
@@ -1246,7 +1582,8 @@ class ChatCompletionChunk:
         if choices:
             delta = choices[0].get("delta")
             if delta:
-                return delta.get("content") or ""
+                content = delta.get("content")
+                return content if content.__class__ is str else _joined(content) or ""
         return ""
 
     @property
@@ -1274,25 +1611,29 @@ class ChatStream:
 
     The HTTP response is closed when the stream ends, fails, or is closed early."""
 
-    def __init__(self, resp, reader, first: bytes, request: Request, on_done=None):
+    def __init__(self, resp, objects, request: Request, on_done=None):
         self.request = request
         self._http = resp
         self._acc = _Accumulator()
-        self._on_done = on_done
-        self._chunks = self._generate(reader, first)
+        self._on_done = on_done       # called once with the response, however the stream ends
+        self._chunks = self._generate(objects)
 
-    def _generate(self, reader, first):
-        acc, done = self._acc, False
+    def _generate(self, objects):
+        acc, count = self._acc, 0
         try:
-            lines = _iter_lines(_iter_bytes(reader, first, self.request))
-            for obj in _iter_json(_iter_events(lines), self.request.provider):
+            for obj in objects:
                 acc.add(obj)
+                count += 1
                 yield ChatCompletionChunk(obj)
-            done = True
+            if not count:
+                raise OpenAICompatError("%s ended the stream without sending any chunk"
+                                        % self.request.provider)
+        except OpenAICompatError as exc:
+            raise _scrub(exc, self.request.secret)
+        except _MALFORMED as exc:
+            raise _malformed(exc, self.request) from None
         finally:
             self.close()
-            if done and self._on_done:
-                self._on_done(self.response)
 
     def __iter__(self):
         # A generator of our own per loop, so that a `break` out of `for chunk in stream`
@@ -1310,6 +1651,9 @@ class ChatStream:
 
     def close(self) -> None:
         self._http.close()
+        if self._on_done:           # a Budget counts what was used, also when cut short
+            on_done, self._on_done = self._on_done, None
+            on_done(self.response)
 
     @property
     def response(self) -> ChatResponse:
@@ -1320,6 +1664,20 @@ class ChatStream:
         for _ in self:
             pass
         return self.response.content or ""
+
+
+def _stream_objects(reader, first: bytes, req: Request):
+    """The JSON objects of an event stream, from its first bytes and a reader for the rest."""
+    lines = _iter_lines(_iter_bytes(reader, first, req))
+    return _iter_json(_iter_events(lines), req.provider)
+
+
+def _completion_as_chunk(data: dict) -> dict:
+    """A server that ignored stream=True and sent a whole completion: the same answer as
+    one chunk, so the caller's loop sees it like any stream."""
+    chunk = dict(data, object="chat.completion.chunk")
+    chunk["choices"] = [dict(c, delta=_dict(c.get("message"))) for c in data["choices"]]
+    return chunk
 
 
 def _iter_bytes(reader, first: bytes, req: Request):
@@ -1432,22 +1790,59 @@ def chat(messages, model, *, session=None, timeout=DEFAULT_TIMEOUT,
         'Hello'
     """
     req = build_request(messages, model, stream=stream, **request_args)
+    _check_call(timeout, max_retries, session, budget)
     _check_context_window(req.json)
     if budget is not None:
         budget.check(req.json["model"])
     session = _session_for(req, session)
     if stream:
         return _open_stream(session, req, timeout, max_retries, budget)
-    resp, _ = _send(session, req, timeout, max_retries)
-    result = _parse_chat(_json_body(resp, req.provider), req.provider, resp.headers)
+    result = _call(req, session, timeout, max_retries,
+                   lambda data, resp: _parse_chat(data, req.provider, resp.headers))
     if budget is not None:
         budget.record(result)
     return result
 
 
-def _open_stream(session, req, timeout, max_retries, budget) -> ChatStream:
+# What parsing a hostile answer could raise beyond our own checks; turned into an
+# OpenAICompatError at the edge of every call, so callers need one `except`.
+_MALFORMED = (RecursionError, TypeError, ValueError, AttributeError, KeyError, IndexError,
+              OverflowError)
+
+
+def _malformed(exc: BaseException, req: Request) -> BaseException:
+    return _scrub(OpenAICompatError("%s sent an answer that cannot be read (%s: %s)"
+                                    % (req.provider, type(exc).__name__,
+                                       _readable_body(str(exc)))), req.secret)
+
+
+def _call(req: Request, session, timeout, max_retries: int, parse):
+    """Send a request and parse its JSON answer with parse(data, response). Whatever the
+    server does, what comes out is the result or an OpenAICompatError without the key."""
     try:
-        resp, (reader, first) = _send(session, req, timeout, max_retries)
+        resp, content = _send(session, req, timeout, max_retries, _read_body)
+        return parse(_json_body(content, resp, req.provider), resp)
+    except OpenAICompatError as exc:
+        raise _scrub(exc, req.secret)
+    except _MALFORMED as exc:
+        raise _malformed(exc, req) from None
+
+
+def _open_stream(session, req: Request, timeout, max_retries: int, budget) -> ChatStream:
+    try:
+        resp, objects, req = _start_stream(session, req, timeout, max_retries)
+    except OpenAICompatError as exc:
+        raise _scrub(exc, req.secret)
+    except _MALFORMED as exc:
+        raise _malformed(exc, req) from None
+    on_done = functools.partial(budget.record, request=req) if budget else None
+    return ChatStream(resp, objects, req, on_done)
+
+
+def _start_stream(session, req: Request, timeout, max_retries: int):
+    """(response, its JSON objects, the request that got it) for a stream request."""
+    try:
+        resp, (reader, first) = _send(session, req, timeout, max_retries, _read_first)
     except (BadRequestError, UnprocessableEntityError) as exc:
         # Some servers reject stream_options. When we added it ourselves (to get usage),
         # drop it, remember that for this server, and ask once more.
@@ -1456,8 +1851,13 @@ def _open_stream(session, req, timeout, max_retries, budget) -> ChatStream:
         _NO_STREAM_USAGE.add((req.provider, req.url))
         body = {k: v for k, v in req.json.items() if k != "stream_options"}
         req = req.replace(json=body, stream_usage_added=False)
-        resp, (reader, first) = _send(session, req, timeout, max_retries)
-    return ChatStream(resp, reader, first, req, budget.record if budget else None)
+        resp, (reader, first) = _send(session, req, timeout, max_retries, _read_first)
+    if reader is not None:
+        return resp, _stream_objects(reader, first, req), req
+    # Not an event stream: an error object, a whole completion, or a page.
+    data = _json_body(first, resp, req.provider)
+    _check_shape(data, "choices", "a chat completion stream", req.provider)
+    return resp, iter([_completion_as_chunk(data)]), req
 
 
 def _names_stream_options(exc: APIError) -> bool:
@@ -1472,22 +1872,28 @@ def list_models(provider=None, *, api_key=None, base_url=None, api_version=None,
         >>> list_models("mock")
         ['echo']
     """
+    _check_call(timeout, max_retries, session, None)
     p = _GENERIC if provider is None and base_url else _get_provider(provider or "openai")
     url, key, hdrs = _prepare(p, None, base_url, api_key, api_version, "/models", headers)
     req = Request("GET", url, hdrs, None, provider=p.name, secret=key)
-    if p.url_shape == "ollama":
-        data = _fetch(req, session, timeout, max_retries, "models", "a model list")
-        return [m.get("name") or m.get("model") for m in data["models"]]
-    data = _fetch(req, session, timeout, max_retries, "data", "a model list")
-    return [m.get("id") for m in data["data"]]
+    if p.url_shape == "ollama":      # Ollama's native list: {"models": [{"name": ...}]}
+        return _fetch(req, session, timeout, max_retries, "models", "a model list",
+                      lambda data: [_str(m.get("name")) or _str(m.get("model"))
+                                    for m in data["models"]])
+    return _fetch(req, session, timeout, max_retries, "data", "a model list",
+                  lambda data: [_str(m.get("id")) for m in data["data"]])
 
 
-def _fetch(req: Request, session, timeout, max_retries, key: str, what: str) -> dict:
-    """Send a request other than chat; return its JSON, checked to hold a list at `key`."""
-    resp, _ = _send(_session_for(req, session), req, timeout, max_retries)
-    data = _json_body(resp, req.provider)
-    _check_shape(data, key, what, req.provider)
-    return data
+def _fetch(req: Request, session, timeout, max_retries: int, key: str, what: str, parse):
+    """Send a request other than chat; its answer must hold a list of objects at `key`;
+    parse(answer) is the result."""
+    def checked(data, resp):
+        _check_shape(data, key, what, req.provider)
+        if not all(isinstance(item, dict) for item in data[key]):
+            raise OpenAICompatError("%s did not send %s: %s"
+                                    % (req.provider, what, _readable_body(data[key])))
+        return parse(data)
+    return _call(req, _session_for(req, session), timeout, max_retries, checked)
 
 
 class EmbeddingResponse(_Record):
@@ -1511,6 +1917,7 @@ def embed(input, model, *, provider=None, api_key=None, base_url=None, api_versi
         raise TypeError("input must be a string or a non-empty list of strings")
     if dimensions is not None:
         _check_number("dimensions", dimensions)
+    _check_call(timeout, max_retries, session, None)
     p, name = _resolve_model(model, provider, base_url)
     if not p.embeddings:
         raise OpenAICompatError("%s has no embeddings endpoint; use another provider for "
@@ -1521,9 +1928,12 @@ def embed(input, model, *, provider=None, api_key=None, base_url=None, api_versi
         body["dimensions"] = dimensions
     body.update(extra_body or {})
     req = Request("POST", url, hdrs, body, provider=p.name, secret=key)
-    data = _fetch(req, session, timeout, max_retries, "data", "embeddings")
-    items = sorted(data["data"], key=lambda d: d.get("index", 0))
-    return EmbeddingResponse([d.get("embedding") for d in items], data.get("model"),
+    return _fetch(req, session, timeout, max_retries, "data", "embeddings", _embeddings)
+
+
+def _embeddings(data: dict) -> EmbeddingResponse:
+    items = sorted(enumerate(data["data"]), key=lambda pair: _index(pair[1], pair[0]))
+    return EmbeddingResponse([d.get("embedding") for _, d in items], _str(data.get("model")),
                              _usage(data.get("usage")), data)
 
 
@@ -1811,6 +2221,12 @@ class Budget:
     limit. Calls already in flight finish, so the last one can go past the limit."""
 
     def __init__(self, max_tokens: int | None = None, max_cost: float | None = None):
+        for name, value in (("max_tokens", max_tokens), ("max_cost", max_cost)):
+            if value is not None and not (isinstance(value, (int, float))
+                                          and not isinstance(value, bool)
+                                          and 0 <= value < math.inf):
+                raise ValueError("Budget(%s=) must be a finite number >= 0 or None, not %r"
+                                 % (name, value))
         self.max_tokens, self.max_cost = max_tokens, max_cost
         self.tokens_used, self.cost_used = 0, 0.0
         self._lock = threading.Lock()
@@ -1831,12 +2247,24 @@ class Budget:
             raise BudgetExceededError("a cost limit needs a price for %r: add a row to PRICES"
                                       % model)
 
-    def record(self, response: ChatResponse) -> None:
+    def record(self, response: ChatResponse, request: Request | None = None) -> None:
+        """Count a response's usage. A stream cut short has none: with its request, the
+        tokens are estimated from the prompt and the text received."""
         usage = response.usage
-        tokens = (usage.total_tokens or 0) if usage else 0
+        if (usage is None or usage.total_tokens is None) and request is not None:
+            usage = _estimated_usage(request.json["messages"], response)
+        tokens = usage.total_tokens if usage and usage.total_tokens else 0
+        cost = estimate_cost(usage, response.model or request and request.json["model"])
         with self._lock:
-            self.tokens_used += tokens
-            self.cost_used += response.cost or 0.0
+            self.tokens_used += tokens if 0 < tokens < 2**53 else 0
+            self.cost_used += cost if cost and 0 < cost < math.inf else 0.0
+
+
+def _estimated_usage(messages: list, response: ChatResponse) -> Usage:
+    prompt = estimate_tokens(messages)
+    output = sum(estimate_tokens((c.message.content or "") + (c.message.reasoning or ""))
+                 for c in response.choices)
+    return Usage(prompt, output, prompt + output, {})
 
 
 class _RateLimiter:

@@ -1324,7 +1324,8 @@ def test_mock_works_with_a_callers_session_and_unknown_paths():
     s = requests.Session()
     assert oc.chat("hi", model="mock:echo", session=s).content == "hi"
     with pytest.raises(oc.NotFoundError, match="no such mock endpoint"):
-        oc._send(s, oc.Request("GET", "mock://openai-compat/v1/nope", {}, None), 5, 0)
+        oc._send(s, oc.Request("GET", "mock://openai-compat/v1/nope", {}, None), 5, 0,
+                     oc._read_body)
 
 
 # -----------------------------------------------------------------------------
@@ -1456,8 +1457,8 @@ def test_json_without_json_says_what_it_got():
 
 @pytest.mark.parametrize("model,base,url", [
     ("openai:text-embedding-3-small", None, "https://api.openai.com/v1/embeddings"),
-    ("azure:embed-dep", "https://r.openai.azure.com",
-     "https://r.openai.azure.com/openai/deployments/embed-dep/embeddings?api-version=2024-10-21"),
+    ("azure:embed-dep", "https://res.openai.azure.com",
+     "https://res.openai.azure.com/openai/deployments/embed-dep/embeddings?api-version=2024-10-21"),
     ("ollama:nomic-embed-text", None, "http://localhost:11434/v1/embeddings"),
 ])
 @responses.activate
