@@ -243,6 +243,9 @@ def _resolve_model(model: str, provider, base_url) -> tuple[Provider, str]:
                         "'groq:llama-3.3-70b-versatile', not %r" % (model,))
     prefix, sep, rest = model.partition(":")
     if sep and prefix in PROVIDERS:
+        if not rest:
+            raise ValueError("model %r names provider %r but no model: write %r"
+                             % (model, prefix, prefix + ":MODEL-NAME"))
         if provider is not None and _get_provider(provider).name != prefix:
             raise ValueError("model %r names provider %r but provider=%r was given; use one"
                              % (model, prefix, getattr(provider, "name", provider)))
@@ -276,6 +279,7 @@ def _base_url(p: Provider, base_url: str | None) -> tuple[str, str]:
     return base.rstrip("/"), _url_host(base, where)
 
 
+@functools.lru_cache(maxsize=64)   # a pure function of the string, parsed on every call
 def _url_host(url: str, where: str) -> str:
     if _URL_FORBIDDEN.search(url):
         raise ValueError("%s must not contain spaces, control characters or backslashes: %r"
@@ -583,12 +587,13 @@ def _scrub(exc: BaseException, secret: str | None) -> BaseException:
     if not forms:
         return exc
     exc.args = tuple(_redact(a, forms) for a in exc.args)
-    for name in ("message", "body", "code", "type", "param"):
-        if name in vars(exc):
-            setattr(exc, name, _redact(getattr(exc, name), forms))
+    for name, value in vars(exc).items():     # message, body, code, request_id...
+        if isinstance(value, (str, dict, list)) and name != "headers":
+            setattr(exc, name, _redact(value, forms))
     headers = getattr(exc, "headers", None)
     if headers and any(_redact(str(v), forms) != str(v) for v in headers.values()):
-        exc.headers = {k: _redact(str(v), forms) for k, v in headers.items()}
+        exc.headers = requests.structures.CaseInsensitiveDict(
+            {k: _redact(str(v), forms) for k, v in headers.items()})
     cause = exc.__cause__ or exc.__context__
     if cause is not None and _redact(str(cause), forms) != str(cause):
         exc.__cause__, exc.__suppress_context__ = None, True
@@ -849,6 +854,8 @@ def _check_proxy(session, req: Request) -> None:
     cross the network in clear through a proxy. https is tunnelled, so it may."""
     if not (req.secret and req.url.startswith("http://")):
         return
+    if not (session.proxies or _PROXY_CONFIGURED()):
+        return
     settings = session.merge_environment_settings(req.url, {}, None, None, None)
     proxy = requests.utils.select_proxy(req.url, settings["proxies"])
     if proxy and not _is_loopback(urlsplit(proxy if "://" in proxy else "http://" + proxy)
@@ -856,6 +863,18 @@ def _check_proxy(session, req: Request) -> None:
         raise OpenAICompatError("refusing to send an API key over plain http through the "
                                 "proxy at %s: use https, or set NO_PROXY for this host"
                                 % urlsplit(proxy).hostname)
+
+
+def _proxy_variables_set() -> bool:
+    # Six lookups instead of requests' scan of the whole environment (which costs a tenth
+    # of a call); on Linux, environment variables are the only place proxies come from.
+    return any(os.environ.get(name) for name in ("http_proxy", "HTTP_PROXY", "all_proxy",
+                                                 "ALL_PROXY"))
+
+
+# macOS and Windows also read proxies from the system's settings: always ask requests there.
+_PROXY_CONFIGURED = (lambda: True) if sys.platform in ("darwin", "win32") else \
+    _proxy_variables_set
 
 
 def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> _Headers:
@@ -869,7 +888,7 @@ def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> 
     for header, env in p.env_headers:
         if os.environ.get(env):
             h[header] = os.environ[env]
-    _check_headers(h)          # the environment's values too
+            _check_headers({header: h[header]})
     if extra:
         _check_headers(extra)
         h.update(extra)
@@ -1072,7 +1091,7 @@ def _total_seconds(timeout) -> float:
 def _check_call(timeout, max_retries, session, budget) -> None:
     """The sending arguments, checked before anything is sent (and never retried)."""
     parts = timeout if isinstance(timeout, tuple) else (timeout,)
-    if len(parts) not in (1, 2) or not all(
+    if len(parts) != (2 if isinstance(timeout, tuple) else 1) or not all(
             t is None or (isinstance(t, (int, float)) and not isinstance(t, bool)
                           and 0 < t < math.inf) for t in parts):
         raise TypeError("timeout must be seconds (a finite number > 0), None, or a (connect, "
@@ -1178,10 +1197,13 @@ def _json_body(content: bytes, resp: requests.Response, provider: str):
     except RecursionError:
         raise OpenAICompatError("%s sent JSON nested too deeply to read" % provider) from None
     except ValueError:
+        if not content.strip():
+            raise OpenAICompatError("%s sent a %d with an empty body"
+                                    % (provider, resp.status_code)) from None
         raise OpenAICompatError("%s sent a %d whose body is not JSON (a proxy page?): %s"
                                 % (provider, resp.status_code,
-                                   _readable_body(content.decode("utf-8", "replace"))
-                                   or "an empty body")) from None
+                                   _readable_body(content.decode("utf-8", "replace"))))\
+            from None
 
 
 def _check_shape(data, key: str, what: str, provider: str) -> None:
@@ -1395,7 +1417,18 @@ def _chunk_usage(obj: dict):
 
 
 def _text_of(buffer: bytearray | None) -> str | None:
-    return None if buffer is None else buffer.decode("utf-8", "surrogatepass")
+    if buffer is None:
+        return None
+    text = buffer.decode("utf-8", "surrogatepass")
+    if b"\xed" in buffer:      # maybe halves of a surrogate pair sent in two chunks: join them
+        text = _paired(text)
+    return text
+
+
+def _paired(text: str) -> str:
+    """Surrogate halves (JSON's "\\ud83d" and "\\ude00") joined into the character they
+    make; a lone half stays as it is."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 class _ChoiceState:
@@ -2366,12 +2399,6 @@ def _print_providers(out) -> None:
                                   p.key_env or "-"), file=out)
 
 
-def _read_batch(path: str) -> list:
-    with open(path, encoding="utf-8") as f:
-        lines = [line.rstrip("\n") for line in f if line.strip()]
-    return [json.loads(line) if line.lstrip().startswith("{") else line for line in lines]
-
-
 def _batch_line(result) -> str:
     if isinstance(result, Exception):
         return json.dumps({"error": str(result), "type": type(result).__name__})
@@ -2379,16 +2406,55 @@ def _batch_line(result) -> str:
                        "usage": result.usage.raw if result.usage else None})
 
 
+def _read_batch_lines(path: str) -> list:
+    jobs = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            if not line.lstrip().startswith("{"):
+                jobs.append(line.rstrip("\r\n"))
+                continue
+            try:
+                jobs.append(json.loads(line))
+            except (ValueError, RecursionError) as exc:
+                raise ValueError("%s, line %d: not a JSON object (%s)" % (path, number, exc)
+                                 ) from None
+    return jobs
+
+
+def _printable(text: str) -> str:
+    """Text we can always print: surrogate pairs joined, lone halves replaced."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", _paired(text))
+
+
+def _print_stream(stream: ChatStream, out) -> None:
+    held = ""       # a first surrogate half, waiting for its pair in the next chunk
+    for chunk in stream:
+        text = held + chunk.content
+        held = text[-1:] if "\ud800" <= text[-1:] <= "\udbff" else ""
+        print(_printable(text[:len(text) - len(held)]), end="", file=out, flush=True)
+    print(_printable(held), file=out)
+
+
 def _run_cli(args, out) -> None:
     if args.providers:
         return _print_providers(out)
     if args.list_models:
+        if args.dry_run:
+            return print("GET /models of %s: --dry-run sends nothing" % args.list_models,
+                         file=out)
         return print("\n".join(list_models(args.list_models, base_url=args.base_url)),
                      file=out)
     common = dict(model=args.model, provider=args.provider, base_url=args.base_url,
                   temperature=args.temperature, max_tokens=args.max_tokens)
     if args.batch:
-        for result in chat_many(_read_batch(args.batch), **common):
+        jobs = _read_batch_lines(args.batch)
+        if args.dry_run:
+            for job in jobs:
+                print(build_request(**_job_args(job, common)), end="\n\n", file=out)
+            return
+        for result in chat_many(jobs, **common):
             print(_batch_line(result), file=out, flush=True)
         return
     prompt = args.prompt if args.prompt is not None else sys.stdin.read()
@@ -2398,14 +2464,13 @@ def _run_cli(args, out) -> None:
         return print(build_request(messages, stream=args.stream, **common), file=out)
     if args.stream:
         stream = chat(messages, stream=True, **common)
-        for chunk in stream:
-            print(chunk.content, end="", file=out, flush=True)
-        print(file=out)
+        _print_stream(stream, out)
         if args.json:
             print(json.dumps(stream.response.raw, indent=2), file=out)
         return
     resp = chat(messages, **common)
-    print(json.dumps(resp.raw, indent=2) if args.json else resp.content, file=out)
+    print(json.dumps(resp.raw, indent=2) if args.json else _printable(resp.content or ""),
+          file=out)
 
 
 def _main(argv=None, out=None) -> int:

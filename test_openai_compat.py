@@ -108,10 +108,10 @@ class Loopback:
         threading.Thread(target=self._accept, daemon=True).start()
 
     def add(self, chunks=(), status=200, headers=None, framing="chunked", pause=0.0,
-            truncate=False, drop=False, content_type="text/event-stream"):
+            truncate=False, drop=False, content_type="text/event-stream", drip=0.0):
         self.scripts.append(dict(chunks=list(chunks), status=status, headers=headers or {},
                                  framing=framing, pause=pause, truncate=truncate, drop=drop,
-                                 content_type=content_type))
+                                 content_type=content_type, drip=drip))
 
     def _accept(self):
         while True:
@@ -178,6 +178,7 @@ class Loopback:
             conn.sendall(chunk)
             if i == 0 and s["pause"]:
                 time.sleep(s["pause"])
+            time.sleep(s.get("drip", 0))
         if s["framing"] == "chunked":
             conn.sendall(b"0\r\n\r\n")
         return s["framing"] != "close"
@@ -598,7 +599,7 @@ def test_every_error_shape_reads_well(status, body, cls, message, code):
 
 @pytest.mark.parametrize("body,message", [
     ("<html>gateway</html>", "not JSON"),
-    ("", "not JSON"),
+    ("", "sent a 200 with an empty body"),
     ('{"object": "list", "data": []}', "did not send a chat completion"),
     ('["a"]', "did not send a chat completion"),
     ('{"choices": ["x"]}', "malformed choices"),
@@ -919,7 +920,7 @@ def test_surrogate_pair_split_across_chunks():
     acc = oc._Accumulator()
     for half in ("\\ud83d", "\\ude00"):
         acc.add(json.loads('{"choices": [{"index": 0, "delta": {"content": "%s"}}]}' % half))
-    assert oc._parse_chat(acc.body()).content == "\ud83d\ude00"
+    assert oc._parse_chat(acc.body()).content == "\U0001f600"
 
 
 def test_done_ends_the_stream_and_non_json_is_an_error():
@@ -1273,6 +1274,8 @@ def test_mock_provider_streams_word_by_word_with_usage():
 hypothesis = pytest.importorskip("hypothesis")
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
+# More examples in benchmarks/hostile.py --fuzz; CI runs these derandomized.
+EXAMPLES = int(os.environ.get("OPENAI_COMPAT_FUZZ_EXAMPLES", "150"))
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
                            lambda c: st.lists(c, max_size=3) |
                            st.dictionaries(st.sampled_from(
@@ -1295,13 +1298,13 @@ def run_decoder(chunks):
         pass
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2 * EXAMPLES, deadline=None, derandomize=True)
 @given(st.lists(st.binary(max_size=40), max_size=8))
 def test_random_bytes_never_escape_as_other_errors(chunks):
     run_decoder(chunks)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2 * EXAMPLES, deadline=None, derandomize=True)
 @given(st.lists(json_values, max_size=5), st.integers(1, 7))
 def test_random_json_events_never_escape_as_other_errors(events, step):
     data = b"".join(b"data: " + json.dumps(e).encode() + b"\n\n" for e in events)
@@ -1636,10 +1639,12 @@ def test_chat_many_with_a_server(server):
 # -----------------------------------------------------------------------------
 # Command line
 
-def cli(*argv, stdin=None, monkeypatch=None):
+def cli(*argv, stdin=None, monkeypatch=None, env=None):
     out = io.StringIO()
     if stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    for name, value in (env or {}).items():
+        monkeypatch.setenv(name, value)
     code = oc._main(list(argv), out=out)
     return code, out.getvalue()
 
@@ -1709,6 +1714,418 @@ def test_importing_the_module_imports_nothing_heavy():
     heavy, count = out.stdout.rsplit(" ", 1)
     assert heavy == "[]", out.stderr
     assert int(count) <= 5, "importing openai_compat loaded %s new modules" % count
+
+
+# -----------------------------------------------------------------------------
+# Hostile input: an attacker controls the server or the base_url string; a careless caller
+# passes the wrong thing. The key never leaks, nothing hangs, only our errors come out.
+
+def assert_no_key(exc, key=KEY):
+    """The key is nowhere in what an error shows: text, repr, fields, body, headers, causes."""
+    seen = [str(exc), repr(exc), repr(vars(exc))]
+    cause = exc.__cause__ or (None if exc.__suppress_context__ else exc.__context__)
+    if cause is not None:
+        seen.append(str(cause))
+    for text in seen:
+        assert key not in text and key.replace("/", "\\/") not in text
+
+
+@pytest.mark.parametrize("base_url", [
+    "https://127.0.0.1:9\\@api.openai.com/v1",      # urlsplit reads api.openai.com
+    "http://192.0.2.2:9\\@127.0.0.1/v1",
+    "https://api.openai.com\t/v1", "https://api.openai.com /v1", "https://api.openai.com\n/v1",
+])
+def test_urls_two_parsers_could_read_differently_are_refused(keys, base_url):
+    with pytest.raises(ValueError, match="base_url must not contain spaces, control"):
+        oc.build_request("hi", model="openai:gpt-4o", base_url=base_url)
+
+
+@pytest.mark.parametrize("base_url,message", [
+    ("http://bob:pw@127.0.0.1/v1", "must not hold a user name or password"),
+    ("https://api.example.com/v1?x=1", "must not have a \\?query or #fragment"),
+    ("https://api.example.com/v1#frag", "must not have a \\?query or #fragment"),
+    ("ftp://api.example.com/v1", "must start with https:// or http://"),
+    ("https://", "has no host"),
+    ("https://host:99999x/v1", "invalid port"),
+])
+def test_bad_base_urls_fail_before_sending(base_url, message):
+    with pytest.raises(ValueError, match=message) as e:
+        oc.chat("hi", model="m", base_url=base_url, api_key=KEY)
+    assert "pw" not in str(e.value)
+
+
+def test_an_environment_key_goes_only_to_its_own_hosts(keys, monkeypatch):
+    with pytest.raises(oc.OpenAICompatError, match="AZURE_OPENAI_API_KEY is only sent to "
+                                                   "res.openai.azure.com"):
+        oc.build_request("hi", model="azure:dep", base_url="https://evil.example.com")
+    # The endpoint the variable names is the Azure key's own host, also written as base_url.
+    req = oc.build_request("hi", model="azure:dep", base_url="https://res.openai.azure.com")
+    assert req.headers["api-key"] == KEY + "-azure"
+    monkeypatch.delenv("AZURE_OPENAI_ENDPOINT")
+    with pytest.raises(oc.OpenAICompatError, match="needs an endpoint"):
+        oc.build_request("hi", model="azure:dep")
+
+
+def test_a_key_over_http_never_crosses_a_remote_proxy(monkeypatch):
+    monkeypatch.setenv("HTTP_PROXY", "http://192.0.2.2:3128")
+    with pytest.raises(oc.OpenAICompatError, match="through the proxy at 192.0.2.2"):
+        oc.chat("hi", model="m", base_url="http://127.0.0.1:9/v1", api_key=KEY)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")       # the user's way around it
+    with pytest.raises(oc.APIConnectionError):
+        oc.chat("hi", model="m", base_url="http://127.0.0.1:9/v1", api_key=KEY,
+                max_retries=0)
+
+
+def echo(key=KEY):
+    """Ways a server can echo the key back, each with the status it comes with."""
+    return [
+        (200, {"error": {"message": "bad key " + key}}, "application/json"),
+        (200, {"object": "something else", "echo": key}, "application/json"),
+        (200, "<html><body>key " + key + "</body></html>", "text/html"),
+        (401, json.dumps({"error": {"message": "bad " + key}}).replace("/", "\\/"),
+         "application/json"),
+        (302, "", "text/html"),
+        (200, "null", "application/json"),
+    ]
+
+
+@pytest.mark.parametrize("status,body,ctype", echo("sk-proj/abc+def/SECRET-99"))
+@responses.activate
+def test_a_key_echoed_on_any_path_is_scrubbed(status, body, ctype):
+    key = "sk-proj/abc+def/SECRET-99"
+    responses.post(OPENAI_URL, status=status, content_type=ctype,
+                   body=body if isinstance(body, str) else json.dumps(body),
+                   headers={"Location": "https://elsewhere/?k=" + key, "X-Echo": key})
+    with pytest.raises(oc.OpenAICompatError) as e:
+        oc.chat("hi", model="gpt-4o", api_key=key, max_retries=0)
+    assert_no_key(e.value, key)
+
+
+@pytest.mark.parametrize("event", [
+    b'data: {"error": {"message": "key %s"}}\n\n', b"data: not json %s\n\n",
+    b'data: {"choices": 5, "k": "%s"}\n\n'])
+@responses.activate
+def test_a_key_echoed_in_a_stream_is_scrubbed(event):
+    responses.post(OPENAI_URL, body=event.replace(b"%s", KEY.encode()),
+                   content_type="text/event-stream")
+    with pytest.raises(oc.OpenAICompatError) as e:
+        oc.chat("hi", model="gpt-4o", api_key=KEY, stream=True).text()
+    assert_no_key(e.value)
+
+
+@responses.activate
+def test_a_short_key_is_never_used_to_corrupt_messages():
+    responses.post(OPENAI_URL, status=429, json={"error": {"code": "rate_limit_exceeded",
+                                                           "message": "slow down"}})
+    with pytest.raises(oc.RateLimitError) as e:
+        oc.chat("hi", model="gpt-4o", api_key="x", max_retries=0)
+    assert e.value.code == "rate_limit_exceeded" and "***" not in str(e.value)
+
+
+@pytest.mark.parametrize("kwargs,error,message", [
+    (dict(api_key="sk-abc\r\nX-Evil: 1"), ValueError, "api_key holds a character"),
+    (dict(api_key="sk-ключ-123"), ValueError, "api_key holds a character"),
+    (dict(headers={"X-A": "a\r\nb"}), ValueError, "headers\\['X-A'\\] holds a line break"),
+    (dict(headers={"X-A": 1}), TypeError, "headers\\['X-A'\\] must be a string"),
+    (dict(headers={"X A": "1"}), ValueError, "not a valid header name"),
+    (dict(headers="abc"), TypeError, "headers must be a dict"),
+    (dict(max_retries=-1), TypeError, "max_retries must be an integer >= 0"),
+    (dict(max_retries=None), TypeError, "max_retries must be an integer >= 0"),
+    (dict(max_retries="3"), TypeError, "max_retries must be an integer >= 0"),
+    (dict(timeout=(1,)), TypeError, "timeout must be seconds"),
+    (dict(timeout=(1, 2, 3)), TypeError, "timeout must be seconds"),
+    (dict(timeout=float("inf")), TypeError, "timeout must be seconds"),
+    (dict(timeout=0), TypeError, "timeout must be seconds"),
+    (dict(budget={"max_cost": 1}), TypeError, "budget must be a Budget"),
+    (dict(session="s"), TypeError, "session must be a requests.Session"),
+    (dict(model="openai:"), ValueError, "names provider 'openai' but no model"),
+])
+def test_caller_mistakes_fail_before_the_first_byte(server, sleeps, kwargs, error, message):
+    args = dict(model="m", base_url=server.url + "/v1", api_key=KEY)
+    args.update(kwargs)
+    with pytest.raises(error, match=message) as e:
+        oc.chat("hi", **args)
+    assert server.requests == [] and sleeps == []
+    assert_no_key(e.value)
+
+
+def test_caller_mistakes_in_other_calls(keys):
+    with pytest.raises(TypeError, match="max_retries"):
+        oc.list_models("mock", max_retries=-1)
+    with pytest.raises(TypeError, match="timeout"):
+        oc.embed("a", model="mock:e", timeout="soon")
+    with pytest.raises(ValueError, match="Budget\\(max_cost=\\) must be a finite number"):
+        oc.Budget(max_cost=float("nan"))
+
+
+# Answers that used to raise something other than OpenAICompatError.
+NESTED = b"[" * 100_000 + b"]" * 100_000
+
+
+@pytest.mark.parametrize("status,body", [
+    (200, NESTED), (400, NESTED), (200, b'{"error": {"code": "\xc2\xb2", "message": "m"}}'),
+    (200, b"null"), (200, b"[1, 2]"), (200, b'"text"'), (204, b""),
+    (200, b'{"choices": [{"message": {"tool_calls": 5, "content": 7}}]}'),
+    (200, b'{"choices": [1, 2]}'), (200, b'{"choices": [{"message": "hi"}]}'),
+    (200, b"\xff\xfe not utf-8"), (200, b"<" * 100_000),
+])
+@responses.activate
+def test_any_answer_is_a_result_or_our_error(status, body):
+    responses.post(OPENAI_URL, status=status, body=body, content_type="application/json")
+    try:
+        resp = oc.chat("hi", model="gpt-4o", api_key=KEY, max_retries=0)
+    except oc.OpenAICompatError as exc:
+        assert_no_key(exc)
+        return
+    assert resp.choices[0].message.tool_calls is None     # "tool_calls": 5 is no tool call
+
+
+@responses.activate
+def test_a_204_says_it_was_empty():
+    responses.post(OPENAI_URL, status=204, body=b"")
+    with pytest.raises(oc.OpenAICompatError, match="sent a 204 with an empty body"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY)
+
+
+@responses.activate
+def test_usage_of_the_wrong_type_is_absent_and_costs_nothing():
+    responses.post(OPENAI_URL, json=completion(model="gpt-4o", usage={
+        "prompt_tokens": "10", "completion_tokens": float("nan"), "total_tokens": True}))
+    budget = oc.Budget(max_tokens=100, max_cost=1.0)
+    resp = oc.chat("hi", model="gpt-4o", api_key=KEY, budget=budget)
+    assert resp.usage.prompt_tokens is None and resp.usage.total_tokens is None
+    assert resp.cost is None and budget.tokens_used == 0 and budget.cost_used == 0
+    assert "Budget(" in repr(budget)
+
+
+def test_a_retry_after_date_in_year_99999_is_ignored():
+    assert oc._parse_retry_after({"retry-after": "Fri, 31 Dec 99999 23:59:59 GMT"}) is None
+
+
+@responses.activate
+def test_model_lists_of_strings_or_nulls_are_our_error():
+    for data in (["gpt-4o"], [None], "x"):
+        responses.upsert(responses.GET, "https://api.openai.com/v1/models",
+                         json={"data": data})
+        with pytest.raises(oc.OpenAICompatError, match="did not send a model list"):
+            oc.list_models("openai", api_key=KEY)
+
+
+def test_stream_choices_without_a_usable_index():
+    acc = oc._Accumulator()
+    for index in (None, "1", 0):
+        acc.add({"choices": [{"index": index, "delta": {"content": "a"}}]})
+    assert oc._parse_chat(acc.body()).content == "aaa"
+
+
+@pytest.mark.parametrize("status,body,ctype,outcome", [
+    (200, {"error": {"message": "nope", "code": "rate_limit_exceeded"}}, "application/json",
+     oc.RateLimitError),
+    (200, completion("whole"), "application/json", "whole"),
+    (200, "<html><body>Gateway says hi</body></html>", "text/html", "not JSON"),
+    (200, ": only a comment\n\n", "text/event-stream", "without sending any chunk"),
+])
+@responses.activate
+def test_a_stream_request_answered_otherwise(status, body, ctype, outcome):
+    responses.post(OPENAI_URL, status=status, content_type=ctype,
+                   body=body if isinstance(body, str) else json.dumps(body))
+    if outcome == "whole":          # a server that ignored stream=True: one chunk, the answer
+        stream = oc.chat("hi", model="gpt-4o", api_key=KEY, stream=True)
+        assert [c.content for c in stream] == ["whole"]
+        assert stream.response.usage.total_tokens == 4
+        return
+    with pytest.raises(outcome if isinstance(outcome, type) else oc.OpenAICompatError,
+                       match=None if isinstance(outcome, type) else outcome):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, stream=True).text()
+
+
+def test_lines_and_events_are_capped(monkeypatch):
+    monkeypatch.setattr(oc, "MAX_EVENT_BYTES", 1000)
+    endless = [b"data: " + b"x" * 100] * 20               # one line that never ends
+    with pytest.raises(oc.OpenAICompatError, match="over 0 MiB \\(MAX_EVENT_BYTES\\)"):
+        list(oc._iter_lines(endless))
+    many = [b"data: " + b"x" * 100 + b"\n"] * 20            # one event of many data lines
+    with pytest.raises(oc.OpenAICompatError, match="MAX_EVENT_BYTES"):
+        list(oc._iter_events(oc._iter_lines(many)))
+
+
+def test_a_long_line_in_small_pieces_is_joined_once():
+    pieces = [b"data: "] + [b"y" * 512] * 2000 + [b"\n\n"]
+    (event,) = oc._iter_events(oc._iter_lines(pieces))
+    assert event == b"y" * 512 * 2000
+
+
+def test_index_less_tool_fragments_merge_by_id():
+    state = oc._ChoiceState()
+    for i in range(20_000):
+        state.add_tool_calls([{"id": "call_%d" % (i % 3), "function": {"arguments": "x"}}])
+    assert [len(c["function"]["arguments"]) for c in state.tool_calls.values()] == \
+        [6667, 6667, 6666]
+
+
+@pytest.mark.parametrize("text,words", [
+    ("<" * 100_000, "<" * 300 + "..."), ("<p>Bad <b>gateway</b></p>", "Bad gateway"),
+    ("<script>var x = '<p>';</script><style>p{}</style>Error 502", "Error 502"),
+    ("a < b and c > d", "a d"), ("<unclosed", "<unclosed"),
+])
+def test_html_is_reduced_in_one_pass(text, words):
+    assert oc._readable_body(text) == words
+
+
+def gzip_bytes(data: bytes) -> bytes:
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return z.compress(data) + z.flush()
+
+
+def test_a_gzip_bomb_is_refused(server, monkeypatch):
+    monkeypatch.setattr(oc, "INFLATION_FLOOR", 2**20)
+    bomb = gzip_bytes(b" " * 8 * 2**20)                    # 8 MiB of spaces in ~8 KB
+    server.add([bomb], framing="length", content_type="application/json",
+               headers={"Content-Encoding": "gzip"})
+    with pytest.raises(oc.OpenAICompatError, match="compression bomb"):
+        oc.chat("hi", model="m", base_url=server.url, api_key=KEY, max_retries=0)
+    server.add([bomb[i:i + 500] for i in range(0, len(bomb), 500)],
+               headers={"Content-Encoding": "gzip"})
+    with pytest.raises(oc.OpenAICompatError, match="compression bomb"):
+        oc.chat("hi", model="m", base_url=server.url, api_key=KEY, stream=True).text()
+
+
+def test_a_plain_answer_is_capped(server, monkeypatch):
+    monkeypatch.setattr(oc, "MAX_BODY_BYTES", 100_000)
+    server.add([b" " * 70_000] * 3, framing="close", content_type="application/json")
+    with pytest.raises(oc.OpenAICompatError, match="MAX_BODY_BYTES"):
+        oc.chat("hi", model="m", base_url=server.url, max_retries=0)
+
+
+def test_a_slow_drip_cannot_outlast_the_timeout(server):
+    body = json.dumps(completion()).encode()
+    server.add([body[i:i + 1] for i in range(40)], framing="length", drip=0.05,
+               content_type="application/json")
+    start = time.monotonic()
+    with pytest.raises(oc.APITimeoutError):
+        oc.chat("hi", model="m", base_url=server.url, timeout=(0.3, 0.3), max_retries=0)
+    assert time.monotonic() - start < 1.5        # 40 bytes at 0.05 s would take 2 s
+
+
+@responses.activate
+def test_content_parts_are_joined_into_text():
+    parts = [{"type": "thinking", "thinking": [{"type": "text", "text": "hmm"}]},
+             {"type": "text", "text": "Hello"}, {"type": "text", "text": " there"}]
+    responses.post("https://api.mistral.ai/v1/chat/completions",
+                   json=completion(choices=[{"index": 0, "finish_reason": "stop", "message": {
+                       "role": "assistant", "content": parts}}]))
+    resp = oc.chat("hi", model="mistral:magistral-medium-latest", api_key=KEY)
+    assert (resp.content, resp.choices[0].message.reasoning) == ("Hello there", "hmm")
+    assert resp.raw["choices"][0]["message"]["content"] == parts
+    events = b"".join(b"data: %s\n\n" % json.dumps(
+        {"choices": [{"index": 0, "delta": {"content": [p]}}]}).encode() for p in parts)
+    responses.post("https://api.mistral.ai/v1/chat/completions", body=events,
+                   content_type="text/event-stream")
+    stream = oc.chat("hi", model="mistral:magistral-medium-latest", api_key=KEY, stream=True)
+    assert [c.content for c in stream] == ["", "Hello", " there"]
+    assert stream.response.choices[0].message.reasoning == "hmm"
+
+
+def test_a_budget_counts_a_stream_left_early(server):
+    events = [b'data: {"model": "m", "choices": [{"index": 0, "delta": {"content": "word "}}]}'
+              b"\n\n"] * 150
+    budget = oc.Budget(max_tokens=10_000)
+    for _ in range(3):
+        server.add(events)
+        for i, _chunk in enumerate(oc.chat("hi", model="m", base_url=server.url,
+                                           budget=budget, stream=True)):
+            if i == 50:
+                break
+    # No usage came: each stream is estimated from its prompt and the 51 words received.
+    assert budget.tokens_used == 3 * (oc.estimate_tokens([{"role": "user", "content": "hi"}])
+                                      + oc.estimate_tokens("word " * 51))
+
+
+def test_cli_dry_run_sends_nothing_in_any_mode(tmp_path, monkeypatch):
+    monkeypatch.setattr(requests.Session, "request", lambda *a, **k: pytest.fail("sent"))
+    path = tmp_path / "jobs.jsonl"
+    path.write_text('one\n{"messages": "two"}\n')
+    code, out = cli("-m", "groq:llama-3.1-8b-instant", "--batch", str(path), "--dry-run",
+                    monkeypatch=monkeypatch, env={"GROQ_API_KEY": KEY})
+    assert code == 0 and out.count("POST https://api.groq.com") == 2 and KEY not in out
+    assert cli("--list-models", "openai", "--dry-run")[0] == 0
+
+
+def test_cli_bad_batch_lines_name_file_and_line(tmp_path, capsys):
+    path = tmp_path / "jobs.jsonl"
+    path.write_text('good\n{"messages": "ok"}\n{"messages": \n')
+    assert cli("--batch", str(path))[0] == 1
+    assert "jobs.jsonl, line 3: not a JSON object" in capsys.readouterr().err
+
+
+@responses.activate
+def test_cli_stream_prints_a_surrogate_pair_split_across_chunks():
+    events = b"".join(b'data: {"choices": [{"index": 0, "delta": {"content": "%s"}}]}\n\n'
+                      % half for half in (b"a\\ud83d", b"\\ude00b", b"\\ud83d"))
+    responses.post("http://127.0.0.1:9/v1/chat/completions", body=events,
+                   content_type="text/event-stream")
+    code, out = cli("-m", "m", "--base-url", "http://127.0.0.1:9/v1", "--stream", "hi")
+    assert (code, out) == (0, "a\U0001f600b\ufffd\n")
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True)
+@given(status=st.sampled_from([200, 200, 400, 401, 429, 500, 302]),
+       body=st.one_of(json_values.map(json.dumps), st.text(max_size=30)),
+       header=st.sampled_from(["retry-after", "x-should-retry", "location", "x-request-id"]),
+       value=st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=20),
+       stream=st.booleans())
+def test_any_server_answer_gives_our_error_and_never_the_key(status, body, header, value,
+                                                              stream):
+    """Property: whatever the server sends (it knows the key and echoes it anywhere), only
+    OpenAICompatError leaves a call, and the key appears in none of it."""
+    body = body.replace("k", KEY) if stream is False else "data: %s\n\n" % body.replace(
+        "k", KEY)
+    with responses.RequestsMock() as mock:
+        mock.post(OPENAI_URL, status=status, body=body, headers={header: value + KEY},
+                  content_type="text/event-stream" if stream else "application/json")
+        logs = io.StringIO()
+        handler = logging.StreamHandler(logs)
+        oc.log.addHandler(handler)
+        real_sleep, oc._sleep = oc._sleep, lambda seconds: None
+        try:
+            result = oc.chat("hi", model="gpt-4o", api_key=KEY, stream=stream, max_retries=1)
+            if stream:
+                result.text()
+                result = result.response
+            assert KEY not in repr(result)
+        except oc.OpenAICompatError as exc:
+            assert_no_key(exc)
+        finally:
+            oc.log.removeHandler(handler)
+            oc._sleep = real_sleep
+        assert KEY not in logs.getvalue()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True)
+@given(kwargs=st.dictionaries(st.sampled_from(
+    ["timeout", "max_retries", "headers", "api_key", "base_url", "temperature", "stop", "n"]),
+    st.one_of(st.none(), st.integers(-3, 3), st.floats(), st.text(max_size=8),
+              st.lists(st.text(max_size=3), max_size=5),
+              st.dictionaries(st.text(max_size=4), st.text(max_size=4), max_size=2)),
+    max_size=3))
+def test_any_caller_arguments_give_a_clear_error_before_sending(kwargs):
+    """Property: wrong arguments are a TypeError, ValueError or OpenAICompatError raised
+    before anything is sent; right ones reach the session (which stops there)."""
+    class Sent(Exception):
+        pass
+
+    def refuse(*args, **kw):
+        raise Sent()
+    session = requests.Session()
+    session.request = refuse
+    args = dict(model="m", base_url="http://127.0.0.1:9/v1", api_key=KEY)
+    args.update({k: v for k, v in kwargs.items() if v is not None or k == "base_url"})
+    try:
+        oc.chat("hi", session=session, **args)
+    except Sent:
+        pass
+    except (TypeError, ValueError, oc.OpenAICompatError) as exc:
+        assert KEY not in str(exc)
 
 
 # -----------------------------------------------------------------------------
