@@ -295,7 +295,8 @@ def _url_host(url: str, where: str) -> str:
         raise ValueError("%s must not have a ?query or #fragment (the API path goes after "
                          "it): use extra_query= for query parameters" % where)
     try:
-        parts.port           # raises on a port that is not a number
+        if parts.port == 0:  # reading .port raises on a port that is not a number
+            raise ValueError
     except ValueError:
         raise ValueError("%s has an invalid port: %r" % (where, parts.netloc)) from None
     if not parts.hostname:
