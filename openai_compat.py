@@ -38,6 +38,7 @@ LICENSE file, or https://opensource.org/licenses/MIT): keep this notice in copie
 from __future__ import annotations
 
 import base64
+import dataclasses
 import email.utils
 import functools
 import http.client
@@ -53,6 +54,8 @@ import sys
 import threading
 import time
 import typing
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Literal, Mapping, overload
 from urllib.parse import quote, urlsplit
 
 import requests
@@ -100,75 +103,16 @@ _EMPTY: dict = {}              # a shared empty dict, for reading absent objects
 
 
 # -----------------------------------------------------------------------------
-# Records: the plain data holders used everywhere below (providers, responses, requests).
-
-class _Record:
-    """The base of this module's small records. Fields are declared once, as annotated
-    class attributes; a value given there is the default. Records take their fields by
-    position or keyword, print them, and compare equal field by field.
-
-    This is what @dataclasses.dataclass would write for us, but importing dataclasses
-    and running it on a dozen classes costs about 8 ms, a tenth of importing requests, in
-    every script that imports this file."""
-
-    _hidden: tuple = ()          # fields left out of repr (raw JSON, headers)
-    _frozen = False
-
-    def __init_subclass__(cls):
-        annotations = cls.__dict__.get("__annotations__", {})
-        cls._fields = tuple(n for n in annotations if not n.startswith("_"))
-        cls._field_set = frozenset(cls._fields)
-        cls._defaults = {n: cls.__dict__[n] for n in cls._fields if n in cls.__dict__}
-
-    def __init__(self, *args, **kwargs):
-        values = self.__dict__
-        values.update(self._defaults)
-        values.update(zip(self._fields, args))
-        values.update(kwargs)
-        if len(values) != len(self._fields) or len(args) > len(self._fields):
-            raise TypeError("%s(): %s" % (type(self).__name__, self._mismatch(values)))
-
-    def _mismatch(self, values) -> str:
-        unknown = sorted(values.keys() - self._field_set)
-        missing = [n for n in self._fields if n not in values]
-        if unknown:
-            return "unknown field(s) " + ", ".join(unknown)
-        if missing:
-            return "missing " + ", ".join(missing)
-        return "too many arguments; the fields are " + ", ".join(self._fields)
-
-    def __setattr__(self, name, value):
-        if self._frozen:
-            raise AttributeError("%s is read-only: make a new one with .replace()"
-                                 % type(self).__name__)
-        object.__setattr__(self, name, value)
-
-    def __repr__(self):
-        return "%s(%s)" % (type(self).__name__, ", ".join(
-            "%s=%r" % (n, getattr(self, n)) for n in self._fields if n not in self._hidden))
-
-    def __eq__(self, other):
-        return type(self) is type(other) and self.__dict__ == other.__dict__
-
-    def __hash__(self):
-        if not self._frozen:
-            raise TypeError("unhashable type: %r" % type(self).__name__)
-        return hash(tuple(getattr(self, n) for n in self._fields))
-
-    def replace(self, **changes):
-        """A copy with some fields changed."""
-        return type(self)(**dict(self.__dict__, **changes))
-
-
-# -----------------------------------------------------------------------------
 # Providers: every difference between hosts is a column in this table.
 #
 # Before you add a row: check the host's docs for its base URL (everything before
 # /chat/completions), how it takes the key, and which standard parameters it rejects.
 # A row never needs code unless its URLs have a new shape (see _endpoint_url below).
 
-class Provider(_Record):
-    _frozen = True
+@dataclass(frozen=True)
+class Provider:
+    """One row of the provider table (read-only: make a changed copy with
+    dataclasses.replace(row, ...))."""
     name: str
     base_url: str                # API root: chat is base_url + "/chat/completions"
     key_env: str | None          # environment variable with the key; None: no key needed
@@ -344,38 +288,103 @@ def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
 # (resp.choices[0].message.content, resp.usage.total_tokens) so code ports over,
 # plus `raw`, the parsed JSON exactly as it came, for anything provider-specific.
 
-class Function(_Record):
-    name: str | None
-    arguments: str | None          # JSON text, as the model wrote it (may be invalid JSON)
+class _Serializable:
+    """to_dict() and to_json(), as the SDK's objects have them."""
+    __slots__ = ()
+
+    def to_dict(self) -> dict:
+        """The record as plain data (records parsed from JSON: the JSON as received)."""
+        return dataclasses.asdict(self)    # type: ignore[call-overload]  # every user is one
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
 
-class ToolCall(_Record):
+@dataclass(slots=True)
+class Function(_Serializable):
+    name: str | None = None
+    arguments: str | None = None   # JSON text, as the model wrote it (may be invalid JSON)
+
+
+@dataclass(slots=True)
+class ToolCall(_Serializable):
     id: str | None
     type: str | None
     function: Function
     index: int | None = None       # set when the call came from a stream
 
 
-class Usage(_Record):
-    prompt_tokens: int | None
-    completion_tokens: int | None
-    total_tokens: int | None       # as the server sent it: never recomputed
-    raw: dict = None               # details: cached, reasoning, cost...
-    _hidden = ("raw",)
+@dataclass(slots=True)
+class TopLogprob(_Serializable):
+    token: str | None
+    logprob: float | None
+    bytes: list[int] | None = None
 
 
-class Message(_Record):
-    role: str | None
-    content: str | None            # None when the model only called tools
-    tool_calls: list[ToolCall] | None = None
-    refusal: str | None = None
-    reasoning: str | None = None   # `reasoning_content` (DeepSeek) or `reasoning` (others)
+@dataclass(slots=True)
+class TokenLogprob(_Serializable):
+    """One output token with its log probability (the SDK's ChatCompletionTokenLogprob)."""
+    token: str | None
+    logprob: float | None
+    bytes: list[int] | None = None
+    top_logprobs: list[TopLogprob] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ChoiceLogprobs(_Serializable):
+    content: list[TokenLogprob] | None = None
+    refusal: list[TokenLogprob] | None = None
+
+
+@dataclass(slots=True)
+class PromptTokensDetails(_Serializable):
+    cached_tokens: int | None = None       # read from the cache, billed at the cached price
+    audio_tokens: int | None = None
+    image_tokens: int | None = None
+    text_tokens: int | None = None
+    cache_write_tokens: int | None = None
+
+
+@dataclass(slots=True)
+class CompletionTokensDetails(_Serializable):
+    reasoning_tokens: int | None = None    # hidden thinking; already in completion_tokens
+    audio_tokens: int | None = None
+    accepted_prediction_tokens: int | None = None
+    rejected_prediction_tokens: int | None = None
+    text_tokens: int | None = None
+
+
+@dataclass(slots=True)
+class Usage(_Serializable):
+    """Token counts as the server sent them (never recomputed); None where it sent none."""
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    total_tokens: int | None = None
+    prompt_tokens_details: PromptTokensDetails | None = None
+    completion_tokens_details: CompletionTokensDetails | None = None
+    raw: dict = field(default_factory=dict, repr=False)   # everything, provider extras too
 
     def to_dict(self) -> dict:
-        """The wire form, to append to `messages` for the next turn (tool-call loops).
+        return self.raw
+
+
+@dataclass(slots=True)
+class Message(_Serializable):
+    role: str | None = "assistant"
+    content: str | None = None         # None when the model only called tools
+    tool_calls: list[ToolCall] | None = None
+    refusal: str | None = None
+    reasoning: str | None = None       # `reasoning_content` (DeepSeek) or `reasoning` (others)
+    annotations: list[dict] | None = None     # url citations of web search
+    audio: dict | None = None
+    function_call: Function | None = None     # the deprecated single-function form
+
+    def to_dict(self) -> dict:
+        """The wire form, to send back as part of `messages` (tool-call loops). `messages`
+        also takes the Message itself.
 
         Reasoning is left out: DeepSeek answers 400 when it is sent back."""
-        out = {"role": self.role or "assistant", "content": self.content}
+        out: dict[str, Any] = {"role": self.role or "assistant", "content": self.content}
         if self.tool_calls:
             out["tool_calls"] = [{"id": c.id, "type": c.type or "function",
                                   "function": {"name": c.function.name,
@@ -386,21 +395,28 @@ class Message(_Record):
         return out
 
 
-class Choice(_Record):
+@dataclass(slots=True)
+class Choice(_Serializable):
     index: int
     message: Message
-    finish_reason: str | None
-    logprobs: dict | None = None
+    finish_reason: str | None = None
+    logprobs: ChoiceLogprobs | None = None
 
 
-class ChatResponse(_Record):
+@dataclass(slots=True)
+class ChatResponse(_Serializable):
+    """A chat completion (the SDK's ChatCompletion). `raw` is the JSON as it came."""
     id: str | None
-    model: str | None
     choices: list[Choice]
-    usage: Usage | None
-    raw: dict
-    headers: dict = None           # response headers (rate limits, request id)
-    _hidden = ("raw", "headers")
+    created: int | None = None
+    model: str | None = None
+    object: str | None = "chat.completion"
+    service_tier: str | None = None
+    system_fingerprint: str | None = None
+    usage: Usage | None = None
+    raw: dict = field(default_factory=dict, repr=False)
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # rate limits, ids
+    provider: str | None = field(default=None, repr=False)   # which table row answered
 
     @property
     def content(self) -> str | None:
@@ -409,76 +425,108 @@ class ChatResponse(_Record):
 
     @property
     def cost(self) -> float | None:
-        """Estimated USD cost from PRICES; None when the model or usage is unknown."""
+        """Estimated USD cost from the price table; None when the model or usage is unknown."""
         return estimate_cost(self.usage, self.model)
 
-    def json(self):
-        """The first choice's content parsed as JSON, also when fenced or wrapped in prose."""
+    def json(self) -> Any:
+        """The first choice's content parsed as JSON, also when fenced or wrapped in prose.
+        Raises ParseError (a ValueError) when there is none."""
         return _extract_json(self.content)
+
+    def to_dict(self) -> dict:
+        return self.raw
 
 
 # -----------------------------------------------------------------------------
-# Errors: one root, a branch for what the server said (by status) and one for
-# what the network did. Messages are readable whatever shape the body had.
+# Errors: the official SDK's tree, so `except` clauses port over. One root; APIError for
+# anything about a request: APIStatusError (by status) for what the server said,
+# APIConnectionError for what the network did. Messages read well whatever the body's shape.
 
-class OpenAICompatError(Exception):
+class OpenAIError(Exception):
     """Base class for every error this module raises on purpose."""
 
 
-class APIError(OpenAICompatError):
-    """The server answered with an error (an HTTP status >= 300, or an error inside a stream).
+OpenAICompatError = OpenAIError     # this module's first name for it; the same class
 
-    Attributes: status_code, message (str), type, code, param, body (parsed JSON or text),
-    request_id, provider, headers.
-    """
 
-    def __init__(self, message, *, status_code=None, type=None, code=None, param=None,
-                 body=None, request_id=None, provider=None, headers=None):
+class APIError(OpenAIError):
+    """A request failed: the server said so (an HTTP status, or an error object in a 200 body
+    or a stream), or it could not be reached.
+
+    message: readable text; body: the error object as the server sent it (the inner object
+    of {"error": {...}}, else the parsed body or its text); code, param, type: its fields;
+    provider: the table row's name; status_code: the HTTP status, or the one an in-stream
+    error names (None when there is none)."""
+
+    status_code: int | None = None
+
+    def __init__(self, message: str, *, body: object = None, code: object = None,
+                 param: object = None, type: object = None, provider: str | None = None,
+                 status_code: int | None = None, request_id: str | None = None,
+                 headers: Mapping[str, str] | None = None,
+                 response: requests.Response | None = None) -> None:
         self.message = message
+        self.body = body
+        self.code = None if code is None else str(code)     # as the SDK: "429", not 429
+        self.param, self.type, self.provider = param, type, provider
         self.status_code = status_code
-        self.type, self.code, self.param = type, code, param
-        self.body, self.request_id, self.provider = body, request_id, provider
-        self.headers = headers if headers is not None else {}
+        self.request_id = request_id
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
+        self.response = response       # the requests.Response, when there was one
         where = " from %s" % provider if provider else ""
         status = "%s " % status_code if status_code else ""
-        super().__init__("%serror%s: %s" % (status, where, message))
+        super().__init__("%serror%s: %s" % (status, where, message) if status or where
+                         else message)
 
 
-class BadRequestError(APIError): pass                 # 400  # noqa: E701
-class AuthenticationError(APIError): pass             # 401  # noqa: E701
-class PermissionDeniedError(APIError): pass           # 403  # noqa: E701
-class NotFoundError(APIError): pass                   # 404  # noqa: E701
-class ConflictError(APIError): pass                   # 409  # noqa: E701
-class UnprocessableEntityError(APIError): pass        # 422  # noqa: E701
-class RateLimitError(APIError): pass                  # 429  # noqa: E701
-class InternalServerError(APIError): pass             # >= 500  # noqa: E701
+class APIStatusError(APIError):
+    """The server answered with an error status (4xx, 5xx; 3xx: a redirect not followed).
+    Adds status_code, response (the requests.Response), request_id and headers."""
+    status_code: int
 
 
-class APIConnectionError(OpenAICompatError):
+class BadRequestError(APIStatusError): pass           # 400  # noqa: E701
+class AuthenticationError(APIStatusError): pass       # 401  # noqa: E701
+class PermissionDeniedError(APIStatusError): pass     # 403  # noqa: E701
+class NotFoundError(APIStatusError): pass             # 404  # noqa: E701
+class ConflictError(APIStatusError): pass             # 409  # noqa: E701
+class UnprocessableEntityError(APIStatusError): pass  # 422  # noqa: E701
+class RateLimitError(APIStatusError): pass            # 429  # noqa: E701
+class InternalServerError(APIStatusError): pass       # >= 500  # noqa: E701
+
+
+class APIConnectionError(APIError):
     """The server could not be reached, or the connection broke before the answer was whole."""
 
 
 class APITimeoutError(APIConnectionError):
-    """The server took longer than `timeout` to connect or to send the next bytes."""
+    """The server took longer than `timeout` to connect, to send the next bytes, or (for a
+    plain call) to send the whole answer."""
 
 
-class ContextWindowExceededError(OpenAICompatError, ValueError):
+class ParseError(OpenAIError, ValueError):
+    """The model's text is not what was asked for (no JSON where JSON was asked for)."""
+
+
+class ContextWindowExceededError(OpenAIError, ValueError):
     """The prompt plus the requested output would not fit the model's context window."""
 
 
-class BudgetExceededError(OpenAICompatError):
+class BudgetExceededError(OpenAIError):
     """A Budget's token or cost limit has been reached; nothing more is sent."""
 
 
-_STATUS_ERRORS = {400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError,
-                  404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError,
-                  429: RateLimitError}
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError,
+    404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError}
 
 
-def _error_class(status: int | None) -> type:
-    if status is not None and status >= 500:
+def _error_class(status: int | None) -> type[APIError]:
+    if status is None:
+        return APIError
+    if status >= 500:
         return InternalServerError
-    return _STATUS_ERRORS.get(status, APIError)
+    return _STATUS_ERRORS.get(status, APIStatusError)
 
 
 def _text(value) -> str | None:
@@ -602,9 +650,11 @@ def _scrub(exc: BaseException, secret: str | None) -> BaseException:
 
 
 def _api_error(resp: requests.Response, content: bytes, provider: str) -> APIError:
-    """Build the APIError subclass for a non-2xx response (the key is scrubbed later)."""
+    """Build the APIStatusError subclass for a non-2xx response (the key is scrubbed later)."""
     text = content.decode("utf-8", "replace")
     body, fields = _json_or_text(text)
+    if isinstance(body, dict):           # as the SDK: the inner object of {"error": {...}}
+        body = body.get("error", body)
     message = fields.get("message") or "HTTP %s %s" % (resp.status_code, resp.reason or "")
     if 300 <= resp.status_code < 400:
         message = ("redirected to %s; not followed, so no credentials leave the provider's "
@@ -615,7 +665,7 @@ def _api_error(resp: requests.Response, content: bytes, provider: str) -> APIErr
     return _error_class(resp.status_code)(
         str(message).strip(), status_code=resp.status_code, type=fields.get("type"),
         code=fields.get("code"), param=fields.get("param"), body=body,
-        request_id=request_id, provider=provider, headers=headers)
+        request_id=request_id, provider=provider, headers=headers, response=resp)
 
 
 def _json_or_text(text: str) -> tuple:
@@ -648,7 +698,8 @@ class _Headers(dict):
     __str__ = __repr__
 
 
-class Request(_Record):
+@dataclass
+class Request:
     """An HTTP request as build_request() made it; chat() sends exactly this."""
     method: str
     url: str
@@ -659,11 +710,11 @@ class Request(_Record):
     secret: str | None = None      # the key, kept to scrub it from error messages
     stream_usage_added: bool = False   # we added stream_options (the caller did not)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Request(method=%r, url=%r, headers=%r, json=%r)" % (
             self.method, self.url, self.headers, self.json)
 
-    def __str__(self):
+    def __str__(self) -> str:
         lines = ["%s %s" % (self.method, self.url)]
         lines += ["%s: %s" % kv for kv in _shown(self.headers).items()]
         if self.json is not None:
@@ -1251,10 +1302,12 @@ def _thinking(content) -> str | None:
     return "".join(filter(None, parts)) or None
 
 
+def _function(d: dict) -> Function:
+    return Function(_str(d.get("name")), _str(d.get("arguments")))
+
+
 def _tool_call(d: dict) -> ToolCall:
-    f = _dict(d.get("function"))
-    return ToolCall(_str(d.get("id")), _str(d.get("type")),
-                    Function(_str(f.get("name")), _str(f.get("arguments"))),
+    return ToolCall(_str(d.get("id")), _str(d.get("type")), _function(_dict(d.get("function"))),
                     _int(d.get("index")))
 
 
@@ -1262,8 +1315,11 @@ def _message(d: dict) -> Message:
     calls = [_tool_call(c) for c in _dicts(d.get("tool_calls"))]
     content = d.get("content")
     reasoning = d.get("reasoning_content") or d.get("reasoning") or _thinking(content)
+    call = d.get("function_call")
     return Message(_str(d.get("role")), _joined(content), calls or None,
-                   _str(d.get("refusal")), _joined(reasoning))
+                   _str(d.get("refusal")), _joined(reasoning),
+                   _dicts(d.get("annotations")) or None, _dict(d.get("audio")) or None,
+                   _function(call) if isinstance(call, dict) else None)
 
 
 def _index(choice: dict, position: int) -> int:
@@ -1271,11 +1327,45 @@ def _index(choice: dict, position: int) -> int:
     return position if index is None else index
 
 
+def _token_logprobs(items) -> list[TokenLogprob] | None:
+    if not isinstance(items, list):
+        return None
+    return [TokenLogprob(_str(t.get("token")), _number(t.get("logprob")), _ints(t.get("bytes")),
+                         [TopLogprob(_str(x.get("token")), _number(x.get("logprob")),
+                                     _ints(x.get("bytes"))) for x in _dicts(t.get("top_logprobs"))])
+            for t in _dicts(items)]
+
+
+def _logprobs(d) -> ChoiceLogprobs | None:
+    if not isinstance(d, dict):
+        return None
+    return ChoiceLogprobs(_token_logprobs(d.get("content")), _token_logprobs(d.get("refusal")))
+
+
+def _number(v) -> float | None:
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _ints(v) -> list[int] | None:
+    return [i for i in v if _int(i) is not None] if isinstance(v, list) else None
+
+
+_PROMPT_DETAILS = tuple(f.name for f in dataclasses.fields(PromptTokensDetails))
+_COMPLETION_DETAILS = tuple(f.name for f in dataclasses.fields(CompletionTokensDetails))
+
+
 def _usage(d) -> Usage | None:
     if not isinstance(d, dict):
         return None
+    prompt, completion = d.get("prompt_tokens_details"), d.get("completion_tokens_details")
+    if prompt is None and _int(d.get("prompt_cache_hit_tokens")) is not None:
+        prompt = {"cached_tokens": d["prompt_cache_hit_tokens"]}     # DeepSeek's name for it
     return Usage(_int(d.get("prompt_tokens")), _int(d.get("completion_tokens")),
-                 _int(d.get("total_tokens")), d)
+                 _int(d.get("total_tokens")),
+                 PromptTokensDetails(*(_int(prompt.get(k)) for k in _PROMPT_DETAILS))
+                 if isinstance(prompt, dict) else None,
+                 CompletionTokensDetails(*(_int(completion.get(k)) for k in _COMPLETION_DETAILS))
+                 if isinstance(completion, dict) else None, d)
 
 
 def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
@@ -1284,10 +1374,13 @@ def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
         raise OpenAICompatError("%s sent malformed choices: %s"
                                 % (provider, _readable_body(data["choices"])))
     choices = [Choice(_index(c, i), _message(_dict(c.get("message"))),
-                      _str(c.get("finish_reason")), c.get("logprobs"))
+                      _str(c.get("finish_reason")), _logprobs(c.get("logprobs")))
                for i, c in enumerate(data["choices"])]
-    return ChatResponse(_str(data.get("id")), _str(data.get("model")), choices,
-                        _usage(data.get("usage")), data, headers if headers is not None else {})
+    return ChatResponse(_str(data.get("id")), choices, _int(data.get("created")),
+                        _str(data.get("model")), _str(data.get("object")),
+                        _str(data.get("service_tier")), _str(data.get("system_fingerprint")),
+                        _usage(data.get("usage")), data,
+                        headers if headers is not None else {}, provider)
 
 
 # -----------------------------------------------------------------------------
@@ -1383,10 +1476,11 @@ def _error_from_body(obj, provider: str) -> APIError:
     """The APIError for an error object that arrived with status 200 (a body or an event)."""
     fields = _error_fields(obj)
     status = _infer_status(fields)
+    inner = obj.get("error", obj) if isinstance(obj, dict) else obj
     return _error_class(status)(fields.get("message") or "the server sent an error object",
                                 status_code=status, type=fields.get("type"),
                                 code=fields.get("code"), param=fields.get("param"),
-                                body=obj, provider=provider)
+                                body=inner, provider=provider)
 
 
 def _iter_json(events, provider: str):
@@ -1571,39 +1665,39 @@ class _Accumulator:
         return body
 
 
-class Delta(_Record):
+@dataclass(slots=True)
+class Delta(_Serializable):
+    """What one chunk adds to a choice (the SDK's ChoiceDelta)."""
     role: str | None = None
     content: str | None = None
     tool_calls: list[ToolCall] | None = None
     refusal: str | None = None
     reasoning: str | None = None
+    function_call: Function | None = None
 
 
-class ChunkChoice(_Record):
+@dataclass(slots=True)
+class ChunkChoice(_Serializable):
     index: int
     delta: Delta
     finish_reason: str | None = None
-    logprobs: dict | None = None
+    logprobs: ChoiceLogprobs | None = None
 
 
-class ChatCompletionChunk:
-    """One streamed chunk. `raw` is the parsed JSON; `choices` is built on first use."""
-    __slots__ = ("raw", "_choices")
+@dataclass(slots=True)
+class ChatCompletionChunk(_Serializable):
+    """One streamed chunk. `raw` is the parsed JSON; the SDK's fields read from it, and
+    `choices` is built on first use (most loops only read `.content`)."""
+    raw: dict
+    _choices: list[ChunkChoice] | None = field(default=None, init=False, repr=False,
+                                               compare=False)
 
-    def __init__(self, raw: dict):
-        self.raw = raw
-        self._choices = None
-
-    def __repr__(self):
-        return "ChatCompletionChunk(%r)" % (self.raw,)
-
-    @property
-    def id(self):
-        return self.raw.get("id")
-
-    @property
-    def model(self):
-        return self.raw.get("model")
+    id = property(lambda self: _str(self.raw.get("id")))
+    created = property(lambda self: _int(self.raw.get("created")))
+    model = property(lambda self: _str(self.raw.get("model")))
+    object = property(lambda self: _str(self.raw.get("object")))
+    service_tier = property(lambda self: _str(self.raw.get("service_tier")))
+    system_fingerprint = property(lambda self: _str(self.raw.get("system_fingerprint")))
 
     @property
     def usage(self) -> Usage | None:
@@ -1623,15 +1717,19 @@ class ChatCompletionChunk:
     @property
     def choices(self) -> list[ChunkChoice]:
         if self._choices is None:
-            self._choices = [ChunkChoice(c.get("index", i), _delta(c.get("delta") or {}),
-                                         c.get("finish_reason"), c.get("logprobs"))
-                             for i, c in enumerate(self.raw.get("choices") or ())]
+            self._choices = [ChunkChoice(_index(c, i), _delta(_dict(c.get("delta"))),
+                                         _str(c.get("finish_reason")),
+                                         _logprobs(c.get("logprobs")))
+                             for i, c in enumerate(_dicts(self.raw.get("choices")))]
         return self._choices
+
+    def to_dict(self) -> dict:
+        return self.raw
 
 
 def _delta(d: dict) -> Delta:
     m = _message(d)
-    return Delta(m.role, m.content, m.tool_calls, m.refusal, m.reasoning)
+    return Delta(m.role, m.content, m.tool_calls, m.refusal, m.reasoning, m.function_call)
 
 
 class ChatStream:
@@ -1884,7 +1982,7 @@ def _start_stream(session, req: Request, timeout, max_retries: int):
             raise
         _NO_STREAM_USAGE.add((req.provider, req.url))
         body = {k: v for k, v in req.json.items() if k != "stream_options"}
-        req = req.replace(json=body, stream_usage_added=False)
+        req = dataclasses.replace(req, json=body, stream_usage_added=False)
         resp, (reader, first) = _send(session, req, timeout, max_retries, _read_first)
     if reader is not None:
         return resp, _stream_objects(reader, first, req), req
@@ -1930,12 +2028,29 @@ def _fetch(req: Request, session, timeout, max_retries: int, key: str, what: str
     return _call(req, _session_for(req, session), timeout, max_retries, checked)
 
 
-class EmbeddingResponse(_Record):
-    embeddings: list[list[float]]  # one vector per input, in input order
+@dataclass(slots=True)
+class Embedding(_Serializable):
+    embedding: list[float]
+    index: int
+    object: str = "embedding"
+
+
+@dataclass(slots=True)
+class EmbeddingResponse(_Serializable):
+    """The SDK's CreateEmbeddingResponse: `.data[i].embedding`, in input order."""
+    data: list[Embedding]
     model: str | None
     usage: Usage | None
-    raw: dict
-    _hidden = ("raw",)
+    raw: dict = field(default_factory=dict, repr=False)
+    object: str = "list"
+
+    @property
+    def embeddings(self) -> list[list[float]]:
+        """The vectors alone, one per input, in input order."""
+        return [d.embedding for d in self.data]
+
+    def to_dict(self) -> dict:
+        return self.raw
 
 
 def embed(input, model, *, provider=None, api_key=None, base_url=None, api_version=None,
@@ -1966,9 +2081,9 @@ def embed(input, model, *, provider=None, api_key=None, base_url=None, api_versi
 
 
 def _embeddings(data: dict) -> EmbeddingResponse:
-    items = sorted(enumerate(data["data"]), key=lambda pair: _index(pair[1], pair[0]))
-    return EmbeddingResponse([d.get("embedding") for _, d in items], _str(data.get("model")),
-                             _usage(data.get("usage")), data)
+    items = sorted((Embedding(d.get("embedding"), _index(d, i))
+                    for i, d in enumerate(data["data"])), key=lambda e: e.index)
+    return EmbeddingResponse(items, _str(data.get("model")), _usage(data.get("usage")), data)
 
 
 # -----------------------------------------------------------------------------
