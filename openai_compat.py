@@ -55,12 +55,13 @@ import threading
 import time
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal, Mapping, overload
-from urllib.parse import quote, urlsplit
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Sequence, TypeAlias, overload
+from urllib.parse import quote, urlencode, urlsplit
 
 import requests
 import requests.adapters
 import urllib3
+from requests.structures import CaseInsensitiveDict
 
 __version__ = "0.1.0"
 
@@ -100,6 +101,10 @@ MAX_INFLATION = 100            # decompressed/wire ratio refused once past ...
 INFLATION_FLOOR = 8 * 2**20    # ... this many decompressed bytes (a gzip bomb, not JSON)
 USER_AGENT = "openai_compat/" + __version__
 _EMPTY: dict = {}              # a shared empty dict, for reading absent objects; never written
+
+# Type aliases for the signatures below (strings: nothing to evaluate at import).
+Messages: TypeAlias = "str | Sequence[Mapping[str, Any] | Message]"
+Timeout: TypeAlias = "float | tuple[float | None, float | None] | None"
 
 
 # -----------------------------------------------------------------------------
@@ -167,7 +172,7 @@ PROVIDERS: dict[str, Provider] = {
 _GENERIC = Provider("custom", "", None)
 
 
-def _get_provider(name: str) -> Provider:
+def _get_provider(name: str | Provider) -> Provider:
     if isinstance(name, Provider):
         return name
     try:
@@ -177,7 +182,8 @@ def _get_provider(name: str) -> Provider:
                                 % (name, ", ".join(sorted(PROVIDERS)))) from None
 
 
-def _resolve_model(model: str, provider, base_url) -> tuple[Provider, str]:
+def _resolve_model(model: Any, provider: str | Provider | None,
+                   base_url: str | None) -> tuple[Provider, str]:
     """Split "provider:model" when the prefix names a known provider.
 
     "ollama:llama3.2:latest" -> (ollama, "llama3.2:latest"); "llama3.2:latest" -> the default.
@@ -273,7 +279,7 @@ def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
     if p.url_shape == "azure":
         root, query = _azure_root(base, api_version)
         if query and path != "/models":
-            root += "/deployments/" + quote(model, safe="")
+            root += "/deployments/" + quote(model or "", safe="")
         if api_version and not query:
             raise ValueError("api_version does not apply to Azure's /openai/v1 endpoints; "
                              "remove it, or use the resource URL as base_url")
@@ -482,7 +488,6 @@ class APIError(OpenAIError):
 class APIStatusError(APIError):
     """The server answered with an error status (4xx, 5xx; 3xx: a redirect not followed).
     Adds status_code, response (the requests.Response), request_id and headers."""
-    status_code: int
 
 
 class BadRequestError(APIStatusError): pass           # 400  # noqa: E701
@@ -612,7 +617,7 @@ def _secret_forms(secret: str | None) -> tuple:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
-def _redact(value, forms: tuple):
+def _redact(value: Any, forms: tuple) -> Any:
     """value with every form of the key replaced by ***: strings, and JSON-like data."""
     if not forms or value is None or isinstance(value, (int, float, bool)):
         return value
@@ -641,8 +646,8 @@ def _scrub(exc: BaseException, secret: str | None) -> BaseException:
             setattr(exc, name, _redact(value, forms))
     headers = getattr(exc, "headers", None)
     if headers and any(_redact(str(v), forms) != str(v) for v in headers.values()):
-        exc.headers = requests.structures.CaseInsensitiveDict(
-            {k: _redact(str(v), forms) for k, v in headers.items()})
+        setattr(exc, "headers", CaseInsensitiveDict(
+            {k: _redact(str(v), forms) for k, v in headers.items()}))
     cause = exc.__cause__ or exc.__context__
     if cause is not None and _redact(str(cause), forms) != str(cause):
         exc.__cause__, exc.__suppress_context__ = None, True
@@ -761,18 +766,37 @@ def _check_stop(stop):
         raise ValueError("stop takes at most %d strings, got %d" % (_MAX_STOP, len(stop)))
 
 
+# The JSON type of the other body fields, checked before sending: name -> (types, in words).
+_FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "logprobs": (bool, "True or False"), "parallel_tool_calls": (bool, "True or False"),
+    "store": (bool, "True or False"),
+    "tools": (list, "a list of tool definitions (see tool())"),
+    "functions": (list, "a list of function definitions"),
+    "modalities": (list, "a list of strings such as ['text']"),
+    "logit_bias": (dict, "a dict of token id to bias"), "metadata": (dict, "a dict of strings"),
+    "response_format": (dict, "a dict such as {'type': 'json_object'}"),
+    "stream_options": (dict, "a dict such as {'include_usage': True}"),
+    "audio": (dict, "a dict"), "prediction": (dict, "a dict"),
+    "web_search_options": (dict, "a dict"),
+    "tool_choice": ((str, dict), "'auto', 'none', 'required' or a dict"),
+    "function_call": ((str, dict), "'auto', 'none' or a dict"),
+    "user": (str, "a string"), "reasoning_effort": (str, "a string such as 'low'"),
+    "verbosity": (str, "a string such as 'low'"), "service_tier": (str, "a string"),
+    "prompt_cache_key": (str, "a string"), "prompt_cache_retention": (str, "a string"),
+    "safety_identifier": (str, "a string"),
+}
+
+
 def _check_params(params: dict) -> None:
     for name, value in params.items():
         if name in _RANGES:
             _check_number(name, value)
+        elif name in _FIELD_TYPES:
+            kind, words = _FIELD_TYPES[name]
+            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+                raise TypeError("%s must be %s, not %r" % (name, words, value))
     if "stop" in params:
         _check_stop(params["stop"])
-    for name in ("logprobs", "parallel_tool_calls"):
-        if name in params and not isinstance(params[name], bool):
-            raise TypeError("%s must be True or False, not %r" % (name, params[name]))
-    if "tools" in params and not isinstance(params["tools"], list):
-        raise TypeError("tools must be a list of tool definitions (see tool()), not %r"
-                        % type(params["tools"]).__name__)
 
 
 def _normalize_messages(messages) -> list:
@@ -785,6 +809,8 @@ def _normalize_messages(messages) -> list:
     if not isinstance(messages, (list, tuple)) or not messages:
         raise TypeError("messages must be a string or a non-empty list of message dicts, "
                         "not %r" % (messages,))
+    messages = [m.to_dict() if callable(getattr(m, "to_dict", None)) else m
+                for m in messages]     # a Message from an earlier answer, or the SDK's
     for i, m in enumerate(messages):
         if not isinstance(m, dict):
             raise TypeError("messages[%d] must be a dict like {'role': 'user', 'content': "
@@ -794,7 +820,7 @@ def _normalize_messages(messages) -> list:
                              % (i, m.get("role"), ", ".join(_ROLES)))
         if "content" not in m and not (m["role"] == "assistant" and m.get("tool_calls")):
             raise ValueError("messages[%d] (%s) has no 'content'" % (i, m["role"]))
-    return list(messages)
+    return messages
 
 
 def _map_params(p: Provider, model: str, params: dict, messages: list) -> dict:
@@ -957,14 +983,31 @@ def _prepare(p: Provider, model, base_url, api_key, api_version, path, headers=N
     return url, key, _headers(p, key, stream, headers)
 
 
-def build_request(messages, model, *, provider=None, api_key=None, base_url=None,
-                  api_version=None, stream=False, headers=None, extra_body=None,
-                  temperature=None, max_tokens=None, max_completion_tokens=None, top_p=None,
-                  n=None, stop=None, presence_penalty=None, frequency_penalty=None,
-                  logit_bias=None, logprobs=None, top_logprobs=None, user=None, seed=None,
-                  tools=None, tool_choice=None, parallel_tool_calls=None,
-                  response_format=None, stream_options=None, reasoning_effort=None,
-                  timeout=None, max_retries=None, session=None, budget=None) -> Request:
+def build_request(
+        messages: Messages, model: str, *,
+        provider: str | Provider | None = None, api_key: str | None = None,
+        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
+        temperature: float | None = None, top_p: float | None = None,
+        max_tokens: int | None = None, max_completion_tokens: int | None = None,
+        n: int | None = None, stop: str | list[str] | None = None,
+        presence_penalty: float | None = None, frequency_penalty: float | None = None,
+        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
+        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
+        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        stream_options: dict | None = None, reasoning_effort: str | None = None,
+        verbosity: str | None = None, service_tier: str | None = None,
+        store: bool | None = None, metadata: dict[str, str] | None = None,
+        modalities: list[str] | None = None, audio: dict | None = None,
+        prediction: dict | None = None, prompt_cache_key: str | None = None,
+        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
+        web_search_options: dict | None = None, functions: list[dict] | None = None,
+        function_call: str | dict | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
+        session: requests.Session | None = None, budget: Budget | None = None) -> Request:
     """The request chat() would send, without sending it. Same arguments as chat().
 
     Parameters left as None are omitted from the body (never sent as null). extra_body is
@@ -972,27 +1015,35 @@ def build_request(messages, model, *, provider=None, api_key=None, base_url=None
     max_retries, session and budget are accepted so any chat() call can become a dry run;
     they shape the sending, not the request.
     """
-    params = {k: v for k, v in dict(
-        temperature=temperature, max_tokens=max_tokens,
-        max_completion_tokens=max_completion_tokens, top_p=top_p, n=n, stop=stop,
-        presence_penalty=presence_penalty, frequency_penalty=frequency_penalty,
-        logit_bias=logit_bias, logprobs=logprobs, top_logprobs=top_logprobs, user=user,
-        seed=seed, tools=tools, tool_choice=tool_choice,
-        parallel_tool_calls=parallel_tool_calls, response_format=response_format,
-        stream_options=stream_options, reasoning_effort=reasoning_effort).items()
-        if v is not None}
+    return _build(locals(), stream_usage=True)
+
+
+# chat()'s keywords that are not fields of the JSON body; every other keyword is one.
+_SENDING = ("timeout", "max_retries", "session", "budget")
+_NOT_BODY = ("messages", "model", "provider", "api_key", "base_url", "api_version", "stream",
+             "headers", "extra_headers", "extra_query", "extra_body") + _SENDING
+
+
+def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
+    """build_request() from a dict of chat()'s arguments (absent ones take their defaults).
+    stream_usage: ask for usage in streams (chat() does; the SDK-shaped client does not)."""
+    params = {k: v for k, v in args.items() if k not in _NOT_BODY and v is not None}
     _check_params(params)
-    if extra_body is not None and not isinstance(extra_body, dict):
+    extra_body = args.get("extra_body")
+    if extra_body is not None and not isinstance(extra_body, Mapping):
         raise TypeError("extra_body must be a dict, not %r" % type(extra_body).__name__)
-    p, model = _resolve_model(model, provider, base_url)
-    url, key, hdrs = _prepare(p, model, base_url, api_key, api_version, "/chat/completions",
-                              headers, stream)
-    body = {"model": model, "messages": _normalize_messages(messages)}
+    stream, base_url = bool(args.get("stream")), args.get("base_url")
+    p, model = _resolve_model(args.get("model"), args.get("provider"), base_url)
+    url, key, hdrs = _prepare(p, model, base_url, args.get("api_key"), args.get("api_version"),
+                              "/chat/completions",
+                              _merged(args.get("headers"), args.get("extra_headers")), stream)
+    url = _with_query(url, args.get("extra_query"))
+    body = {"model": model, "messages": _normalize_messages(args.get("messages"))}
     body.update(_map_params(p, model, params, body["messages"]))
     body.update(extra_body or {})
     # Ask for usage in streams unless the caller chose stream_options (here or in
     # extra_body) or this server already refused it.
-    add_usage = (stream and "stream_options" not in body and p.stream_usage
+    add_usage = (stream_usage and stream and "stream_options" not in body and p.stream_usage
                  and (p.name, url) not in _NO_STREAM_USAGE)
     if stream:
         body["stream"] = True
@@ -1000,6 +1051,26 @@ def build_request(messages, model, *, provider=None, api_key=None, base_url=None
         body["stream_options"] = {"include_usage": True}
     return Request("POST", url, hdrs, body, provider=p.name, stream=stream, secret=key,
                    stream_usage_added=add_usage)
+
+
+def _merged(*dicts: Mapping[str, Any] | None) -> dict | None:
+    """Header dicts merged left to right (None: nothing), each checked to be a mapping."""
+    merged = None
+    for d in dicts:
+        if d is not None:
+            if not isinstance(d, Mapping):
+                raise TypeError("headers must be a dict of strings, not %r" % type(d).__name__)
+            merged = dict(merged or {}, **d)
+    return merged
+
+
+def _with_query(url: str, query: Mapping[str, Any] | None) -> str:
+    """extra_query appended to the URL (after Azure's api-version, when there is one)."""
+    if not query:
+        return url
+    if not isinstance(query, Mapping):
+        raise TypeError("extra_query must be a dict, not %r" % type(query).__name__)
+    return url + ("&" if "?" in url else "?") + urlencode(query)
 
 
 # (provider name, URL) pairs whose server refused stream_options: asked once per process.
@@ -1055,9 +1126,10 @@ def _parse_retry_after(headers) -> float | None:
         return float(value)
     except ValueError:
         pass
+    date = email.utils.parsedate_tz(value)
     try:
-        return email.utils.mktime_tz(email.utils.parsedate_tz(value)) - time.time()
-    except (TypeError, ValueError, OverflowError):   # unreadable, or a date in year 99999
+        return None if date is None else email.utils.mktime_tz(date) - time.time()
+    except (ValueError, OverflowError):   # a date in year 99999
         return None
 
 
@@ -1461,10 +1533,10 @@ def _infer_status(fields: dict) -> int | None:
     """An HTTP-like status for an error that came without one (in a 200 body or stream)."""
     code, kind = fields.get("code"), fields.get("type")
     words = "%s %s" % (code, kind)
-    if _int(code) is not None or (isinstance(code, str) and code.isascii() and code.isdigit()):
-        status = int(code)   # isascii: "²".isdigit() is True, and int("²") raises
-        if 400 <= status < 600:
-            return status
+    if isinstance(code, str) and code.isascii() and code.isdigit():
+        code = int(code)     # isascii: "²".isdigit() is True, and int("²") raises
+    if isinstance(code, int) and not isinstance(code, bool) and 400 <= code < 600:
+        return code
     if "rate_limit" in words:
         return 429
     if "server_error" in words:
@@ -1603,13 +1675,13 @@ class _ChoiceState:
 
     def add_logprobs(self, logprobs: dict) -> None:
         if self.logprobs is None:
-            self.logprobs = {}
+            self.logprobs = {}   # "content" / "refusal" -> token list
         for key, value in logprobs.items():
             if isinstance(value, list):
                 self.logprobs.setdefault(key, []).extend(value)
 
     def message(self) -> dict:
-        msg = {"role": self.role or "assistant", "content": _text_of(self.content)}
+        msg: dict[str, Any] = {"role": self.role or "assistant", "content": _text_of(self.content)}
         if self.reasoning is not None:
             msg[self.reasoning_key] = _text_of(self.reasoning)
         if self.refusal is not None:
@@ -1807,7 +1879,7 @@ def _stream_objects(reader, first: bytes, req: Request):
 def _completion_as_chunk(data: dict) -> dict:
     """A server that ignored stream=True and sent a whole completion: the same answer as
     one chunk, so the caller's loop sees it like any stream."""
-    chunk = dict(data, object="chat.completion.chunk")
+    chunk: dict[str, Any] = dict(data, object="chat.completion.chunk")
     chunk["choices"] = [dict(c, delta=_dict(c.get("message"))) for c in data["choices"]]
     return chunk
 
@@ -1833,8 +1905,8 @@ class _MockAdapter(requests.adapters.HTTPAdapter):
     """Echoes the last user message. Models: any name; GET /models lists "echo"."""
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
-        path = urlsplit(request.url).path
-        body = json.loads(request.body) if request.body else {}
+        path = urlsplit(str(request.url)).path
+        body: dict = json.loads(request.body or b"{}")   # type: ignore[arg-type]
         if path.endswith("/chat/completions"):
             status, payload, ctype = _mock_chat(body)
         elif path.endswith("/embeddings"):
@@ -1878,7 +1950,8 @@ def _mock_chat(body: dict):
             "index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
             "logprobs": None, "finish_reason": "stop"}]), "application/json"
     chunk = dict(base, object="chat.completion.chunk")
-    events = [dict(chunk, choices=[{"index": 0, "delta": {"role": "assistant", "content": ""},
+    events: list[dict[str, Any]] = [dict(chunk, choices=[{"index": 0, "delta": {
+                                                 "role": "assistant", "content": ""},
                                     "finish_reason": None}])]
     events += [dict(chunk, choices=[{"index": 0, "delta": {"content": w},
                                      "finish_reason": None}]) for w in words if w]
@@ -1905,29 +1978,149 @@ def _mock_embeddings(body: dict) -> dict:
 # -----------------------------------------------------------------------------
 # The public functions: each reads as resolve, build, send, parse.
 
-def chat(messages, model, *, session=None, timeout=DEFAULT_TIMEOUT,
-         max_retries=DEFAULT_MAX_RETRIES, budget=None, stream=False, **request_args):
-    """Send a chat completion and return a ChatResponse (or a ChatStream with stream=True).
+@overload
+def chat(
+        messages: Messages, model: str, *,
+        provider: str | Provider | None = None, api_key: str | None = None,
+        base_url: str | None = None, api_version: str | None = None, stream: Literal[False] = False,
+        temperature: float | None = None, top_p: float | None = None,
+        max_tokens: int | None = None, max_completion_tokens: int | None = None,
+        n: int | None = None, stop: str | list[str] | None = None,
+        presence_penalty: float | None = None, frequency_penalty: float | None = None,
+        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
+        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
+        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        stream_options: dict | None = None, reasoning_effort: str | None = None,
+        verbosity: str | None = None, service_tier: str | None = None,
+        store: bool | None = None, metadata: dict[str, str] | None = None,
+        modalities: list[str] | None = None, audio: dict | None = None,
+        prediction: dict | None = None, prompt_cache_key: str | None = None,
+        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
+        web_search_options: dict | None = None, functions: list[dict] | None = None,
+        function_call: str | dict | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
+        session: requests.Session | None = None, budget: Budget | None = None) -> ChatResponse: ...
 
-    messages: a string (one user message) or a list of {"role": ..., "content": ...} dicts.
+
+@overload
+def chat(
+        messages: Messages, model: str, *,
+        provider: str | Provider | None = None, api_key: str | None = None,
+        base_url: str | None = None, api_version: str | None = None, stream: Literal[True],
+        temperature: float | None = None, top_p: float | None = None,
+        max_tokens: int | None = None, max_completion_tokens: int | None = None,
+        n: int | None = None, stop: str | list[str] | None = None,
+        presence_penalty: float | None = None, frequency_penalty: float | None = None,
+        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
+        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
+        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        stream_options: dict | None = None, reasoning_effort: str | None = None,
+        verbosity: str | None = None, service_tier: str | None = None,
+        store: bool | None = None, metadata: dict[str, str] | None = None,
+        modalities: list[str] | None = None, audio: dict | None = None,
+        prediction: dict | None = None, prompt_cache_key: str | None = None,
+        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
+        web_search_options: dict | None = None, functions: list[dict] | None = None,
+        function_call: str | dict | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
+        session: requests.Session | None = None, budget: Budget | None = None) -> ChatStream: ...
+
+
+@overload
+def chat(
+        messages: Messages, model: str, *,
+        provider: str | Provider | None = None, api_key: str | None = None,
+        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
+        temperature: float | None = None, top_p: float | None = None,
+        max_tokens: int | None = None, max_completion_tokens: int | None = None,
+        n: int | None = None, stop: str | list[str] | None = None,
+        presence_penalty: float | None = None, frequency_penalty: float | None = None,
+        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
+        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
+        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        stream_options: dict | None = None, reasoning_effort: str | None = None,
+        verbosity: str | None = None, service_tier: str | None = None,
+        store: bool | None = None, metadata: dict[str, str] | None = None,
+        modalities: list[str] | None = None, audio: dict | None = None,
+        prediction: dict | None = None, prompt_cache_key: str | None = None,
+        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
+        web_search_options: dict | None = None, functions: list[dict] | None = None,
+        function_call: str | dict | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
+        session: requests.Session | None = None, budget: Budget | None = None) -> ChatResponse | ChatStream: ...
+
+
+def chat(
+        messages: Messages, model: str, *,
+        provider: str | Provider | None = None, api_key: str | None = None,
+        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
+        temperature: float | None = None, top_p: float | None = None,
+        max_tokens: int | None = None, max_completion_tokens: int | None = None,
+        n: int | None = None, stop: str | list[str] | None = None,
+        presence_penalty: float | None = None, frequency_penalty: float | None = None,
+        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
+        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
+        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        stream_options: dict | None = None, reasoning_effort: str | None = None,
+        verbosity: str | None = None, service_tier: str | None = None,
+        store: bool | None = None, metadata: dict[str, str] | None = None,
+        modalities: list[str] | None = None, audio: dict | None = None,
+        prediction: dict | None = None, prompt_cache_key: str | None = None,
+        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
+        web_search_options: dict | None = None, functions: list[dict] | None = None,
+        function_call: str | dict | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
+        session: requests.Session | None = None, budget: Budget | None = None) -> ChatResponse | ChatStream:
+    """Send a chat completion and return a ChatResponse (a ChatStream with stream=True).
+
+    messages: a string (one user message) or a list of messages: {"role": ..., "content":
+              ...} dicts, or Message objects from earlier answers.
     model:    "gpt-4o-mini", or "provider:model" such as "ollama:llama3.2:latest".
-    The other keyword arguments are build_request()'s: provider, api_key, base_url,
-    api_version, headers, extra_body and the chat parameters (temperature, max_tokens, ...).
-    session:  a requests.Session to use (proxies, adapters); default: a shared one.
-    timeout:  seconds, or (connect, read). max_retries: retries on 408/409/429/5xx and
-    connection errors, with backoff. budget: a Budget that records usage and refuses calls
-    once its limit is reached.
+    provider, api_key, base_url, api_version: where to send it (see PROVIDERS); by default
+              the model's prefix decides, keys come from the provider's variable.
+    The chat parameters (temperature ... function_call) are the JSON body's fields, as
+    OpenAI documents them; None leaves one out. extra_body: any other fields, merged last.
+    headers / extra_headers: more HTTP headers; extra_query: query parameters.
+    timeout:  seconds, or (connect, read); a plain call's whole answer must arrive within
+              connect + read. max_retries: retries on 408/409/429/5xx and connection
+              errors, with backoff. session: a requests.Session of your own (proxies,
+              adapters). budget: a Budget that records usage and refuses calls past a limit.
 
         >>> chat("Hello", model="mock:echo").content
         'Hello'
     """
-    req = build_request(messages, model, stream=stream, **request_args)
+    return _chat(locals(), stream_usage=True)
+
+
+def _chat(args: Mapping[str, Any], stream_usage: bool) -> ChatResponse | ChatStream:
+    """chat() from a dict of its arguments: resolve, build, send, parse."""
+    timeout, max_retries = args.get("timeout", DEFAULT_TIMEOUT), args.get(
+        "max_retries", DEFAULT_MAX_RETRIES)
+    session, budget = args.get("session"), args.get("budget")
     _check_call(timeout, max_retries, session, budget)
-    _check_context_window(req.json)
+    req = _build(args, stream_usage)
+    body = req.json or {}
+    _check_context_window(body)
     if budget is not None:
-        budget.check(req.json["model"])
+        budget.check(body["model"])
     session = _session_for(req, session)
-    if stream:
+    if req.stream:
         return _open_stream(session, req, timeout, max_retries, budget)
     result = _call(req, session, timeout, max_retries,
                    lambda data, resp: _parse_chat(data, req.provider, resp.headers))
@@ -1981,7 +2174,7 @@ def _start_stream(session, req: Request, timeout, max_retries: int):
         if not (req.stream_usage_added and _names_stream_options(exc)):
             raise
         _NO_STREAM_USAGE.add((req.provider, req.url))
-        body = {k: v for k, v in req.json.items() if k != "stream_options"}
+        body = {k: v for k, v in (req.json or {}).items() if k != "stream_options"}
         req = dataclasses.replace(req, json=body, stream_usage_added=False)
         resp, (reader, first) = _send(session, req, timeout, max_retries, _read_first)
     if reader is not None:
@@ -2101,7 +2294,7 @@ def _schema(hint, where: str) -> dict:
         return {"type": _JSON_TYPES[hint]}
     if origin is typing.Literal:
         kinds = {_JSON_TYPES.get(type(a)) for a in args}
-        schema = {"enum": list(args)}
+        schema: dict[str, Any] = {"enum": list(args)}
         if len(kinds) == 1 and None not in kinds:
             schema["type"] = kinds.pop()
         return schema
@@ -2325,7 +2518,7 @@ def _tiktoken_counter():
     global _counter
     if _counter is None:
         try:    # optional, imported on first use so importing this module stays light
-            import tiktoken
+            import tiktoken  # type: ignore
             encoding = tiktoken.get_encoding("o200k_base")
             _counter = lambda text: len(encoding.encode(text, disallowed_special=()))  # noqa: E731
         except Exception:   # not installed, or its data cannot be fetched offline
@@ -2401,9 +2594,9 @@ class Budget:
         tokens are estimated from the prompt and the text received."""
         usage = response.usage
         if (usage is None or usage.total_tokens is None) and request is not None:
-            usage = _estimated_usage(request.json["messages"], response)
+            usage = _estimated_usage((request.json or {})["messages"], response)
         tokens = usage.total_tokens if usage and usage.total_tokens else 0
-        cost = estimate_cost(usage, response.model or request and request.json["model"])
+        cost = estimate_cost(usage, response.model or request and (request.json or {})["model"])
         with self._lock:
             self.tokens_used += tokens if 0 < tokens < 2**53 else 0
             self.cost_used += cost if cost and 0 < cost < math.inf else 0.0
@@ -2413,7 +2606,7 @@ def _estimated_usage(messages: list, response: ChatResponse) -> Usage:
     prompt = estimate_tokens(messages)
     output = sum(estimate_tokens((c.message.content or "") + (c.message.reasoning or ""))
                  for c in response.choices)
-    return Usage(prompt, output, prompt + output, {})
+    return Usage(prompt, output, prompt + output)
 
 
 class _RateLimiter:
@@ -2462,7 +2655,7 @@ def chat_many(jobs, *, max_workers=8, requests_per_minute=None, progress=False, 
         if limiter:
             limiter.wait()
         try:
-            result = chat(**dict(args, session=args.get("session") or session))
+            result = _chat(dict(args, session=args.get("session") or session), True)
         except Exception as exc:   # kept in its slot: one bad job loses nothing else
             result = exc
         with lock:
