@@ -138,7 +138,7 @@ _OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
 
 PROVIDERS: dict[str, Provider] = {
     "openai": Provider("openai", "https://api.openai.com/v1", "OPENAI_API_KEY",
-                       reasoning_models=_OPENAI_REASONING,
+                       base_env="OPENAI_BASE_URL", reasoning_models=_OPENAI_REASONING,
                        env_headers=(("OpenAI-Organization", "OPENAI_ORG_ID"),
                                     ("OpenAI-Project", "OPENAI_PROJECT_ID"))),
     # Azure: the model argument is your deployment name; the endpoint is your resource.
@@ -646,8 +646,8 @@ def _scrub(exc: BaseException, secret: str | None) -> BaseException:
             setattr(exc, name, _redact(value, forms))
     headers = getattr(exc, "headers", None)
     if headers and any(_redact(str(v), forms) != str(v) for v in headers.values()):
-        setattr(exc, "headers", CaseInsensitiveDict(
-            {k: _redact(str(v), forms) for k, v in headers.items()}))
+        vars(exc)["headers"] = CaseInsensitiveDict(
+            {k: _redact(str(v), forms) for k, v in headers.items()})
     cause = exc.__cause__ or exc.__context__
     if cause is not None and _redact(str(cause), forms) != str(cause):
         exc.__cause__, exc.__suppress_context__ = None, True
@@ -1007,7 +1007,8 @@ def build_request(
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None) -> Request:
+        session: requests.Session | None = None, budget: Budget | None = None,
+) -> Request:
     """The request chat() would send, without sending it. Same arguments as chat().
 
     Parameters left as None are omitted from the body (never sent as null). extra_body is
@@ -1390,7 +1391,8 @@ def _message(d: dict) -> Message:
     call = d.get("function_call")
     return Message(_str(d.get("role")), _joined(content), calls or None,
                    _str(d.get("refusal")), _joined(reasoning),
-                   _dicts(d.get("annotations")) or None, _dict(d.get("audio")) or None,
+                   _dicts(d["annotations"]) if isinstance(d.get("annotations"), list) else None,
+                   _dict(d.get("audio")) or None,
                    _function(call) if isinstance(call, dict) else None)
 
 
@@ -2003,7 +2005,8 @@ def chat(
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None) -> ChatResponse: ...
+        session: requests.Session | None = None, budget: Budget | None = None,
+) -> ChatResponse: ...
 
 
 @overload
@@ -2031,7 +2034,8 @@ def chat(
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None) -> ChatStream: ...
+        session: requests.Session | None = None, budget: Budget | None = None,
+) -> ChatStream: ...
 
 
 @overload
@@ -2059,7 +2063,8 @@ def chat(
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None) -> ChatResponse | ChatStream: ...
+        session: requests.Session | None = None, budget: Budget | None = None,
+) -> ChatResponse | ChatStream: ...
 
 
 def chat(
@@ -2086,7 +2091,8 @@ def chat(
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None) -> ChatResponse | ChatStream:
+        session: requests.Session | None = None, budget: Budget | None = None,
+) -> ChatResponse | ChatStream:
     """Send a chat completion and return a ChatResponse (a ChatStream with stream=True).
 
     messages: a string (one user message) or a list of messages: {"role": ..., "content":
@@ -2189,27 +2195,50 @@ def _names_stream_options(exc: APIError) -> bool:
     return "stream_options" in "%s %s %s" % (exc.message, exc.param, _text(exc.body))
 
 
-def list_models(provider=None, *, api_key=None, base_url=None, api_version=None,
-                session=None, timeout=DEFAULT_TIMEOUT, max_retries=DEFAULT_MAX_RETRIES,
-                headers=None) -> list[str]:
+@dataclass(slots=True)
+class Model(_Serializable):
+    """One entry of a model list (the SDK's Model)."""
+    id: str | None
+    created: int | None = None
+    owned_by: str | None = None
+    object: str = "model"
+    raw: dict = field(default_factory=dict, repr=False)
+
+    def to_dict(self) -> dict:
+        return self.raw
+
+
+def list_models(provider: str | Provider | None = None, *, api_key: str | None = None,
+                base_url: str | None = None, api_version: str | None = None,
+                session: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
+                max_retries: int = DEFAULT_MAX_RETRIES,
+                headers: Mapping[str, str] | None = None) -> list[str]:
     """Model ids the server offers: GET {base}/models (Ollama: its native /api/tags).
 
         >>> list_models("mock")
         ['echo']
     """
+    return [m.id or "" for m in _models(provider, api_key, base_url, api_version, session,
+                                        timeout, max_retries, headers)]
+
+
+def _models(provider, api_key, base_url, api_version, session, timeout, max_retries,
+            headers, query=None) -> list[Model]:
     _check_call(timeout, max_retries, session, None)
     p = _GENERIC if provider is None and base_url else _get_provider(provider or "openai")
     url, key, hdrs = _prepare(p, None, base_url, api_key, api_version, "/models", headers)
-    req = Request("GET", url, hdrs, None, provider=p.name, secret=key)
+    req = Request("GET", _with_query(url, query), hdrs, None, provider=p.name, secret=key)
     if p.url_shape == "ollama":      # Ollama's native list: {"models": [{"name": ...}]}
         return _fetch(req, session, timeout, max_retries, "models", "a model list",
-                      lambda data: [_str(m.get("name")) or _str(m.get("model"))
-                                    for m in data["models"]])
+                      lambda data: [Model(_str(m.get("name")) or _str(m.get("model")),
+                                          owned_by="library", raw=m) for m in data["models"]])
     return _fetch(req, session, timeout, max_retries, "data", "a model list",
-                  lambda data: [_str(m.get("id")) for m in data["data"]])
+                  lambda data: [Model(_str(m.get("id")), _int(m.get("created")),
+                                      _str(m.get("owned_by")), raw=m) for m in data["data"]])
 
 
-def _fetch(req: Request, session, timeout, max_retries: int, key: str, what: str, parse):
+def _fetch(req: Request, session: requests.Session | None, timeout: Timeout, max_retries: int,
+           key: str, what: str, parse: typing.Callable[[dict], Any]) -> Any:
     """Send a request other than chat; its answer must hold a list of objects at `key`;
     parse(answer) is the result."""
     def checked(data, resp):
@@ -2246,10 +2275,18 @@ class EmbeddingResponse(_Serializable):
         return self.raw
 
 
-def embed(input, model, *, provider=None, api_key=None, base_url=None, api_version=None,
-          dimensions=None, session=None, timeout=DEFAULT_TIMEOUT,
-          max_retries=DEFAULT_MAX_RETRIES, headers=None, extra_body=None) -> EmbeddingResponse:
-    """Embed a string or a list of strings.
+def embed(input: str | list[str], model: str, *, provider: str | Provider | None = None,
+          api_key: str | None = None, base_url: str | None = None,
+          api_version: str | None = None, dimensions: int | None = None,
+          encoding_format: str | None = None, user: str | None = None,
+          headers: Mapping[str, str] | None = None,
+          extra_headers: Mapping[str, str] | None = None,
+          extra_query: Mapping[str, str] | None = None,
+          extra_body: Mapping[str, Any] | None = None, session: requests.Session | None = None,
+          timeout: Timeout = DEFAULT_TIMEOUT,
+          max_retries: int = DEFAULT_MAX_RETRIES) -> EmbeddingResponse:
+    """Embed a string or a list of strings; `.data[i].embedding` (or `.embeddings`) in input
+    order. encoding_format="base64" gives base64 strings instead of lists of floats.
 
         >>> len(embed(["a", "b"], model="mock:any").embeddings)
         2
@@ -2264,12 +2301,14 @@ def embed(input, model, *, provider=None, api_key=None, base_url=None, api_versi
     if not p.embeddings:
         raise OpenAICompatError("%s has no embeddings endpoint; use another provider for "
                                 "embeddings" % p.name)
-    url, key, hdrs = _prepare(p, name, base_url, api_key, api_version, "/embeddings", headers)
-    body = {"model": name, "input": input}
-    if dimensions is not None:
-        body["dimensions"] = dimensions
+    url, key, hdrs = _prepare(p, name, base_url, api_key, api_version, "/embeddings",
+                              _merged(headers, extra_headers))
+    body: dict[str, Any] = {"model": name, "input": input}
+    fields = {"dimensions": dimensions, "encoding_format": encoding_format, "user": user}
+    body.update((k, v) for k, v in fields.items() if v is not None)
     body.update(extra_body or {})
-    req = Request("POST", url, hdrs, body, provider=p.name, secret=key)
+    req = Request("POST", _with_query(url, extra_query), hdrs, body, provider=p.name,
+                  secret=key)
     return _fetch(req, session, timeout, max_retries, "data", "embeddings", _embeddings)
 
 
@@ -2277,6 +2316,139 @@ def _embeddings(data: dict) -> EmbeddingResponse:
     items = sorted((Embedding(d.get("embedding"), _index(d, i))
                     for i, d in enumerate(data["data"])), key=lambda e: e.index)
     return EmbeddingResponse(items, _str(data.get("model")), _usage(data.get("usage")), data)
+
+
+# -----------------------------------------------------------------------------
+# The OpenAI client: the official SDK's shape over the functions above, so a script written
+# for `openai` runs when its import line changes. It holds defaults; every call goes
+# through chat(), embed() and list_models(), with the same checks and errors.
+
+class OpenAI:
+    """A client shaped like the official SDK's `openai.OpenAI`:
+
+        client = OpenAI()                       # OPENAI_API_KEY, OPENAI_BASE_URL
+        completion = client.chat.completions.create(model="gpt-4o-mini",
+                                                    messages=[{"role": "user", "content": "Hi"}])
+        print(completion.choices[0].message.content)
+
+    Arguments as the SDK's (api_key, organization, project, base_url, timeout, max_retries,
+    default_headers, default_query), plus ours: provider (any row of PROVIDERS, e.g.
+    "groq"), session and budget. What is not given comes from the environment as the SDK
+    reads it: OPENAI_API_KEY (or the provider's own variable), OPENAI_BASE_URL,
+    OPENAI_ORG_ID, OPENAI_PROJECT_ID. Through the client, a stream carries only the
+    stream_options you give, as the SDK's does (chat() asks for usage by default).
+    """
+
+    def __init__(self, *, api_key: str | None = None, organization: str | None = None,
+                 project: str | None = None, base_url: str | None = None,
+                 timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
+                 default_headers: Mapping[str, str] | None = None,
+                 default_query: Mapping[str, str] | None = None,
+                 provider: str | Provider | None = None, session: requests.Session | None = None,
+                 budget: Budget | None = None) -> None:
+        _check_call(timeout, max_retries, session, budget)
+        headers = {name: value for name, value in (("OpenAI-Organization", organization),
+                                                   ("OpenAI-Project", project)) if value}
+        headers.update(_merged(default_headers) or {})
+        self.provider = provider
+        self.api_key, self.base_url, self.timeout, self.max_retries = (api_key, base_url,
+                                                                       timeout, max_retries)
+        self.default_headers, self.default_query = headers, dict(default_query or {})
+        self.session, self.budget = session, budget
+        self.chat = _ChatResource(self)
+        self.models = _ModelsResource(self)
+        self.embeddings = _EmbeddingsResource(self)
+
+    def __repr__(self) -> str:
+        return "OpenAI(provider=%r, base_url=%r)" % (getattr(self.provider, "name",
+                                                             self.provider), self.base_url)
+
+    def _defaults(self, kwargs: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+        """The client's settings under a call's own keywords (which win; headers merge)."""
+        unknown = sorted(set(kwargs) - set(known))
+        if unknown:
+            raise TypeError("unexpected keyword argument %r; see help(chat)" % unknown[0])
+        args: dict[str, Any] = dict(provider=self.provider, api_key=self.api_key,
+                                    base_url=self.base_url,
+                    timeout=self.timeout, max_retries=self.max_retries, session=self.session)
+        args.update(kwargs)
+        args["extra_headers"] = _merged(self.default_headers, kwargs.get("extra_headers"))
+        args["extra_query"] = _merged(self.default_query, kwargs.get("extra_query"))
+        return args
+
+
+Client = OpenAI     # the SDK's other name for it
+
+
+def _parameters(function: typing.Callable[..., Any]) -> tuple[str, ...]:
+    code = function.__code__
+    return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+
+
+class _ChatCompletions:
+    def __init__(self, client: OpenAI) -> None:
+        self._client = client
+        if TYPE_CHECKING:
+            self.create = chat          # checkers see chat()'s keywords and overloads
+        else:
+            self.create = functools.wraps(chat)(   # and help() shows them too
+                lambda **kwargs: self._create(**kwargs))
+
+    def _create(self, **kwargs: Any) -> ChatResponse | ChatStream:
+        args = self._client._defaults(kwargs, _CHAT_PARAMETERS)
+        if self._client.budget is not None and "budget" not in kwargs:
+            args["budget"] = self._client.budget
+        return _chat(args, stream_usage=False)
+
+
+_CHAT_PARAMETERS = _parameters(chat)
+
+
+class _ChatResource:
+    def __init__(self, client: OpenAI) -> None:
+        self.completions = _ChatCompletions(client)
+
+
+@dataclass
+class ModelList:
+    """What client.models.list() returns: iterable, with `.data` as the SDK's page has."""
+    data: list[Model]
+    object: str = "list"
+
+    def __iter__(self) -> Iterator[Model]:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+
+class _ModelsResource:
+    def __init__(self, client: OpenAI) -> None:
+        self._client = client
+
+    def list(self, *, extra_headers: Mapping[str, str] | None = None,
+             extra_query: Mapping[str, str] | None = None,
+             timeout: Timeout | None = None) -> ModelList:
+        c = self._client
+        return ModelList(_models(c.provider, c.api_key, c.base_url, None, c.session,
+                                 timeout or c.timeout, c.max_retries,
+                                 _merged(c.default_headers, extra_headers),
+                                 _merged(c.default_query, extra_query)))
+
+
+class _EmbeddingsResource:
+    def __init__(self, client: OpenAI) -> None:
+        self._client = client
+        if TYPE_CHECKING:
+            self.create = embed
+        else:
+            self.create = functools.wraps(embed)(lambda **kwargs: self._create(**kwargs))
+
+    def _create(self, **kwargs: Any) -> EmbeddingResponse:
+        return embed(**self._client._defaults(kwargs, _EMBED_PARAMETERS))
+
+
+_EMBED_PARAMETERS = _parameters(embed)
 
 
 # -----------------------------------------------------------------------------
@@ -2407,7 +2579,7 @@ _FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
 def _extract_json(text):
     """JSON from model output: bare, inside a ```json fence, or surrounded by prose."""
     if not isinstance(text, str) or not text.strip():
-        raise OpenAICompatError("the response has no text to parse as JSON")
+        raise ParseError("the response has no text to parse as JSON")
     candidates = [text.strip()] + [m.group(1).strip() for m in _FENCE.finditer(text)]
     for candidate in candidates:
         try:
@@ -2420,7 +2592,7 @@ def _extract_json(text):
             return decoder.raw_decode(text, m.start())[0]
         except ValueError:
             continue
-    raise OpenAICompatError("no JSON found in the response, which starts: %r" % text[:80])
+    raise ParseError("no JSON found in the response, which starts: %r" % text[:80])
 
 
 # -----------------------------------------------------------------------------

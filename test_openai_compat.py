@@ -36,7 +36,8 @@ SHARED_TRANSCRIPTS = HERE.parent / "shared" / "transcripts"
 KEY = "sk-test-SECRET-0123456789"
 KEY_ENVS = [p.key_env for p in oc.PROVIDERS.values() if p.key_env] + [
     "AZURE_OPENAI_ENDPOINT", "OLLAMA_HOST", "OPENAI_API_VERSION", "OPENAI_ORG_ID",
-    "OPENAI_PROJECT_ID", "OPENAI_COMPAT_MODEL"]
+    "OPENAI_PROJECT_ID", "OPENAI_COMPAT_MODEL", "OPENAI_BASE_URL", "HTTP_PROXY", "http_proxy",
+    "ALL_PROXY", "all_proxy", "OPENAI_COMPAT_MODEL_DATA"]
 
 
 # -----------------------------------------------------------------------------
@@ -2133,6 +2134,333 @@ def test_any_caller_arguments_give_a_clear_error_before_sending(kwargs):
         pass
     except (TypeError, ValueError, oc.OpenAICompatError) as exc:
         assert KEY not in str(exc)
+
+
+# -----------------------------------------------------------------------------
+# The SDK's shape: the OpenAI client, its records and errors, its keywords, its types.
+# Four ordinary SDK scripts run unchanged but for their import line, through the official
+# SDK and through us, against the same loopback server: the output must be equal.
+
+CHAT_WITH_EVERYTHING = completion(
+    "Hello there", id="chatcmpl-9", created=1700000000, model="gpt-4o-mini-2024-07-18",
+    system_fingerprint="fp_9", service_tier="default",
+    usage={"prompt_tokens": 20, "completion_tokens": 5, "total_tokens": 25,
+           "prompt_tokens_details": {"cached_tokens": 16, "audio_tokens": 0},
+           "completion_tokens_details": {"reasoning_tokens": 2, "audio_tokens": 0}},
+    choices=[{"index": 0, "finish_reason": "stop", "message": {
+        "role": "assistant", "content": "Hello there", "refusal": None, "annotations": []},
+        "logprobs": {"content": [{"token": "Hello", "logprob": -0.1, "bytes": [72],
+                                  "top_logprobs": [{"token": "Hi", "logprob": -2.5,
+                                                    "bytes": [72, 105]}]}],
+                     "refusal": None}}])
+TOOL_CALL = completion(None, choices=[{"index": 0, "finish_reason": "tool_calls", "message": {
+    "role": "assistant", "content": None, "tool_calls": [{
+        "id": "call_1", "type": "function",
+        "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'}}]}}])
+STREAM = b"".join(b"data: %s\n\n" % json.dumps(
+    {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
+     "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}).encode()
+    for delta, finish in [({"role": "assistant", "content": ""}, None),
+                          ({"content": "Once "}, None), ({"content": "upon"}, None),
+                          ({}, "stop")]) + b"data: [DONE]\n\n"
+
+SDK_SCRIPTS = {
+    "plain chat": ('''
+from openai import OpenAI
+client = OpenAI(base_url=BASE, api_key="sk-test-0123456789", max_retries=0)
+completion = client.chat.completions.create(
+    model="gpt-4o-mini", temperature=0.2, max_tokens=50, store=False,
+    messages=[{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Hi"}])
+print(completion.id, completion.object, completion.created, completion.model)
+print(completion.system_fingerprint, completion.service_tier)
+message = completion.choices[0].message
+print(message.role, message.content, message.refusal, message.annotations)
+print(completion.choices[0].finish_reason, completion.choices[0].index)
+usage = completion.usage
+print(usage.prompt_tokens, usage.completion_tokens, usage.total_tokens)
+print(usage.prompt_tokens_details.cached_tokens, usage.completion_tokens_details.reasoning_tokens)
+token = completion.choices[0].logprobs.content[0]
+print(token.token, token.logprob, token.bytes, token.top_logprobs[0].token)
+print(completion.to_dict()["id"], json.loads(completion.to_json())["usage"]["total_tokens"])
+''', [dict(chunks=[json.dumps(CHAT_WITH_EVERYTHING).encode()], framing="length",
+           content_type="application/json")]),
+    "streaming": ('''
+from openai import OpenAI
+client = OpenAI(base_url=BASE, api_key="sk-test-0123456789", max_retries=0)
+stream = client.chat.completions.create(
+    model="gpt-4o-mini", messages=[{"role": "user", "content": "A story"}], stream=True)
+for chunk in stream:
+    print(chunk.id, chunk.object, len(chunk.choices))
+    if chunk.choices[0].delta.content is not None:
+        print(repr(chunk.choices[0].delta.content), chunk.choices[0].finish_reason)
+''', [dict(chunks=[STREAM])]),
+    "tool-call loop": ('''
+from openai import OpenAI
+client = OpenAI(base_url=BASE, api_key="sk-test-0123456789", max_retries=0)
+tools = [{"type": "function", "function": {
+    "name": "get_weather", "parameters": {"type": "object", "properties": {
+        "city": {"type": "string"}}, "required": ["city"]}}}]
+messages = [{"role": "user", "content": "Weather in Paris?"}]
+completion = client.chat.completions.create(model="gpt-4o-mini", messages=messages, tools=tools)
+message = completion.choices[0].message
+messages.append(message)
+for call in message.tool_calls:
+    args = json.loads(call.function.arguments)
+    print(call.id, call.type, call.function.name, args["city"])
+    messages.append({"role": "tool", "tool_call_id": call.id, "content": "sunny, 21 C"})
+completion = client.chat.completions.create(model="gpt-4o-mini", messages=messages, tools=tools)
+print(completion.choices[0].message.content)
+''', [dict(chunks=[json.dumps(TOOL_CALL).encode()], framing="length",
+           content_type="application/json"),
+      dict(chunks=[json.dumps(completion("It is sunny.")).encode()], framing="length",
+           content_type="application/json")]),
+    "JSON mode with error handling": ('''
+import openai
+from openai import OpenAI
+client = OpenAI(base_url=BASE, api_key="sk-test-0123456789", max_retries=0)
+for attempt in range(2):
+    try:
+        completion = client.chat.completions.create(
+            model="gpt-4o-mini", response_format={"type": "json_object"},
+            messages=[{"role": "user", "content": "Three colours as JSON"}])
+        print(json.loads(completion.choices[0].message.content)["colours"])
+    except openai.RateLimitError as e:
+        print(type(e).__name__, e.status_code, e.code, e.type, e.param, e.request_id)
+        print(e.body.get("code"), e.body["message"], e.response.status_code)
+    except openai.APIStatusError as e:
+        print("status error", e.status_code)
+try:
+    OpenAI(base_url=CLOSED, api_key="sk-test-0123456789", max_retries=0).models.list()
+except openai.APIError as e:
+    print(type(e).__name__, isinstance(e, openai.APIConnectionError))
+''', [dict(chunks=[json.dumps({"error": {"message": "Slow down", "type": "tokens",
+                                         "code": "rate_limit_exceeded", "param": None}}
+                             ).encode()], status=429, framing="length",
+           content_type="application/json", headers={"x-request-id": "req_42"}),
+      dict(chunks=[json.dumps(completion('{"colours": ["red", "green", "blue"]}')).encode()],
+           framing="length", content_type="application/json")]),
+}
+
+
+def run_sdk_script(source: str, server, scripts) -> str:
+    for script in scripts:
+        server.add(**script)
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        closed_url = "http://127.0.0.1:%d/v1" % closed.getsockname()[1]
+    out = io.StringIO()
+    namespace = {"json": json, "BASE": server.url + "/v1", "CLOSED": closed_url,
+                 "print": lambda *a, **k: print(*a, **dict(k, file=out))}
+    exec(compile(source, "<sdk script>", "exec"), namespace)
+    return out.getvalue()
+
+
+def ours(source: str) -> str:
+    """The script with its import lines changed, and nothing else."""
+    return source.replace("import openai\n", "import openai_compat as openai\n").replace(
+        "from openai import", "from openai_compat import")
+
+
+@pytest.mark.parametrize("name", SDK_SCRIPTS)
+def test_sdk_scripts_run_unchanged_and_print_the_same(name, server, sleeps):
+    source, scripts = SDK_SCRIPTS[name]
+    got = run_sdk_script(ours(source), server, scripts)
+    assert got and "Traceback" not in got
+    pytest.importorskip("openai", reason="the official SDK is a test-only dependency")
+    assert got == run_sdk_script(source, server, scripts)
+
+
+def test_sdk_scripts_print_what_we_expect(server, sleeps):
+    """Without the SDK too: the answers the scripts read, as the SDK gives them."""
+    source, scripts = SDK_SCRIPTS["JSON mode with error handling"]
+    assert run_sdk_script(ours(source), server, scripts).splitlines() == [
+        "RateLimitError 429 rate_limit_exceeded tokens None req_42",
+        "rate_limit_exceeded Slow down 429", "['red', 'green', 'blue']",
+        "APIConnectionError True"]
+    source, scripts = SDK_SCRIPTS["tool-call loop"]
+    assert run_sdk_script(ours(source), server, scripts).splitlines() == [
+        "call_1 function get_weather Paris", "It is sunny."]
+    sent = server.requests[-1]["json"]["messages"]
+    assert sent[1] == {"role": "assistant", "content": None, "tool_calls": [
+        {"id": "call_1", "type": "function",
+         "function": {"name": "get_weather", "arguments": '{"city": "Paris"}'}}]}
+
+
+def test_client_stream_sends_only_the_callers_stream_options(server):
+    client = oc.OpenAI(base_url=server.url + "/v1", api_key=KEY)
+    server.add([STREAM])
+    assert "".join(c.content for c in client.chat.completions.create(
+        model="m", messages="hi", stream=True)) == "Once upon"
+    assert "stream_options" not in server.requests[-1]["json"]
+    server.add([STREAM])
+    oc.chat("hi", model="m", base_url=server.url + "/v1", stream=True).text()
+    assert server.requests[-1]["json"]["stream_options"] == {"include_usage": True}
+
+
+def test_client_configuration_from_the_environment(monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", "https://gateway.example.com/v1")
+    monkeypatch.setenv("OPENAI_ORG_ID", "org-1")
+    monkeypatch.setenv("OPENAI_PROJECT_ID", "proj-1")
+    with responses.RequestsMock() as mock:
+        mock.post("https://gateway.example.com/v1/chat/completions?tag=a",
+                  json=completion())
+        client = oc.OpenAI(default_headers={"X-App": "t"}, default_query={"tag": "a"})
+        assert client.chat.completions.create(model="gpt-4o", messages="hi").content == "Hello"
+        sent = mock.calls[0].request.headers
+    # A key and a base URL that both come from the environment belong together.
+    assert sent["Authorization"] == "Bearer " + KEY and sent["X-App"] == "t"
+    assert sent["OpenAI-Organization"] == "org-1" and sent["OpenAI-Project"] == "proj-1"
+    # The code choosing another host does not get the environment's key.
+    with pytest.raises(oc.OpenAIError, match="OPENAI_API_KEY is only sent to"):
+        oc.OpenAI(base_url="https://logger.example.com/v1").chat.completions.create(
+            model="gpt-4o", messages="hi", provider="openai")
+
+
+@responses.activate
+def test_client_models_and_embeddings():
+    responses.get("https://api.groq.com/openai/v1/models",
+                  json={"object": "list", "data": [{"id": "llama", "created": 5,
+                                                    "owned_by": "Meta", "object": "model"}]})
+    client = oc.OpenAI(provider="groq", api_key=KEY)
+    models = client.models.list()
+    assert [(m.id, m.created, m.owned_by) for m in models] == [("llama", 5, "Meta")]
+    assert models.data[0].id == "llama" and len(models) == 1
+    responses.post("https://api.openai.com/v1/embeddings", json={
+        "object": "list", "model": "e", "usage": {"prompt_tokens": 2, "total_tokens": 2},
+        "data": [{"object": "embedding", "index": 0, "embedding": [0.5, 0.25]}]})
+    e = oc.OpenAI(api_key=KEY).embeddings.create(model="text-embedding-3-small", input="a",
+                                                 dimensions=2)
+    assert (e.data[0].embedding, e.data[0].index, e.model, e.usage.total_tokens) == (
+        [0.5, 0.25], 0, "e", 2)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'temprature'"):
+        oc.OpenAI(api_key=KEY).chat.completions.create(model="m", messages="x", temprature=0)
+
+
+@responses.activate
+def test_the_sdks_keywords_reach_the_body_and_the_url():
+    responses.post(OPENAI_URL, json=completion())
+    oc.chat("hi", model="gpt-4o", api_key=KEY, store=True, metadata={"run": "7"},
+            service_tier="flex", prediction={"type": "content", "content": "x"},
+            verbosity="low", modalities=["text"], prompt_cache_key="k1",
+            safety_identifier="u1", extra_headers={"X-Trace": "1"}, extra_query={"a": "b c"},
+            extra_body={"custom": 1})
+    request = responses.calls[0].request
+    body = json.loads(request.body)
+    assert {k: body[k] for k in ("store", "metadata", "service_tier", "prediction", "verbosity",
+                                 "modalities", "prompt_cache_key", "safety_identifier",
+                                 "custom")} == {
+        "store": True, "metadata": {"run": "7"}, "service_tier": "flex",
+        "prediction": {"type": "content", "content": "x"}, "verbosity": "low",
+        "modalities": ["text"], "prompt_cache_key": "k1", "safety_identifier": "u1",
+        "custom": 1}
+    assert request.url == OPENAI_URL + "?a=b+c" and request.headers["X-Trace"] == "1"
+    with pytest.raises(TypeError, match="store must be True or False"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, store="yes")
+
+
+def test_records_have_the_sdks_fields_and_conveniences():
+    r = oc._parse_chat(CHAT_WITH_EVERYTHING, "openai")
+    assert (r.created, r.object, r.system_fingerprint, r.service_tier) == (
+        1700000000, "chat.completion", "fp_9", "default")
+    assert r.usage.prompt_tokens_details.cached_tokens == 16
+    assert r.usage.completion_tokens_details.reasoning_tokens == 2
+    assert r.choices[0].logprobs.content[0].top_logprobs[0].bytes == [72, 105]
+    assert r.to_dict() is r.raw and json.loads(r.to_json()) == CHAT_WITH_EVERYTHING
+    assert r.choices[0].message.annotations == []            # as sent, as the SDK has it
+    chunk = oc.ChatCompletionChunk(json.loads(STREAM.split(b"\n\n")[1][6:]))
+    assert (chunk.id, chunk.object, chunk.created, chunk.model) == (
+        "c1", "chat.completion.chunk", 1, "m")
+    assert chunk.to_dict() == chunk.raw and json.loads(chunk.to_json())["id"] == "c1"
+    # Mutable like the SDK's: the docs accumulate streamed arguments in place.
+    call = oc.ToolCall("c", "function", oc.Function("f", "{"), 0)
+    call.function.arguments += "}"
+    assert call.function.arguments == "{}"
+    assert dataclasses.asdict(oc.Usage(1, 2, 3))["total_tokens"] == 3
+
+
+def test_the_error_tree_is_the_sdks():
+    assert oc.OpenAICompatError is oc.OpenAIError
+    for cls in (oc.BadRequestError, oc.AuthenticationError, oc.PermissionDeniedError,
+                oc.NotFoundError, oc.ConflictError, oc.UnprocessableEntityError,
+                oc.RateLimitError, oc.InternalServerError):
+        assert cls.__mro__[1] is oc.APIStatusError
+    assert oc.APIStatusError.__mro__[1] is oc.APIError
+    assert oc.APITimeoutError.__mro__[1:3] == (oc.APIConnectionError, oc.APIError)
+    assert issubclass(oc.ParseError, ValueError) and issubclass(oc.ParseError, oc.OpenAIError)
+    with pytest.raises(ValueError):
+        oc._parse_chat(completion("no json here")).json()
+
+
+def test_all_signatures_share_one_parameter_list():
+    """chat()'s overloads, chat() itself and build_request() list the same parameters, in
+    the same order, with the same types (they are pasted from one list)."""
+    import ast
+    tree = ast.parse((HERE / "openai_compat.py").read_text())
+    signatures = [
+        [(a.arg, ast.unparse(a.annotation)) for a in f.args.args + f.args.kwonlyargs
+         if a.arg != "stream"]
+        for f in tree.body if isinstance(f, ast.FunctionDef)
+        and f.name in ("chat", "build_request")]
+    assert len(signatures) == 5 and all(s == signatures[0] for s in signatures)
+    assert len(signatures[0]) == 46
+    body_fields = {name for name, _ in signatures[0]} - set(oc._NOT_BODY)
+    assert body_fields == set(oc._RANGES) - {"dimensions"} | set(oc._FIELD_TYPES) | {"stop"}
+
+
+PYRIGHT_SCRIPT = '''
+from openai_compat import OpenAI, chat, APIStatusError
+
+client = OpenAI()
+completion = client.chat.completions.create(model="gpt-4o-mini", messages=[
+    {"role": "user", "content": "Hi"}], temperature=0.5)
+print(completion.choices[0].message.content, completion.usage and completion.usage.total_tokens)
+for chunk in client.chat.completions.create(model="m", messages="hi", stream=True):
+    print(chunk.choices[0].delta.content)
+resp = chat("Hi", model="gpt-4o-mini")
+print(resp.choices[0].finish_reason, resp.content, resp.cost)
+for chunk in chat("Hi", model="gpt-4o-mini", stream=True):
+    print(chunk.content)
+try:
+    pass
+except APIStatusError as e:
+    print(e.status_code, e.response, e.body)
+'''
+PYRIGHT_MISTAKES = {
+    "misspelt keyword": 'chat("Hi", model="m", temprature=0)',
+    "misspelt attribute": 'print(chat("Hi", model="m").choice)',
+    "stream used as a response": 'print(chat("Hi", model="m", stream=True).choices)',
+    "response iterated as a stream": 'for c in chat("Hi", model="m"):\n    print(c)',
+    "client keyword": 'OpenAI().chat.completions.create(model="m", messages="x", top_q=1)',
+}
+
+
+def pyright_errors(tmp_path, source: str) -> list[str]:
+    path = tmp_path / "script.py"
+    path.write_text(source)
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(
+        {"typeCheckingMode": "basic", "extraPaths": [str(HERE)]}))
+    out = subprocess.run([PYRIGHT, "--outputjson", str(path)],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    return [d["message"] for d in json.loads(out.stdout)["generalDiagnostics"]
+            if d["severity"] == "error"]
+
+
+PYRIGHT = shutil.which("pyright", path=str(Path(sys.executable).parent)) or shutil.which(
+    "pyright")
+
+
+@pytest.mark.skipif(not PYRIGHT, reason="pyright is not installed")
+def test_pyright_accepts_a_correct_script_and_flags_mistakes(tmp_path):
+    source = PYRIGHT_SCRIPT + "".join(
+        "\ndef mistake_%d():\n    %s\n" % (i, code.replace("\n", "\n    "))
+        for i, code in enumerate(PYRIGHT_MISTAKES.values()))
+    errors = pyright_errors(tmp_path, source)
+    assert len(errors) == len(PYRIGHT_MISTAKES), errors      # one per mistake, none else
+    assert [e.split("\n")[0] for e in errors[1:4]] == [
+        'Cannot access attribute "choice" for class "ChatResponse"',
+        'Cannot access attribute "choices" for class "ChatStream"',
+        '"ChatResponse" is not iterable']
 
 
 # -----------------------------------------------------------------------------
