@@ -2640,3 +2640,36 @@ def test_live_chat_and_stream(live_env, name):
     assert r.content and r.usage.total_tokens
     stream = oc.chat("Say OK.", model=model, max_tokens=5, temperature=0, stream=True)
     assert stream.text() and stream.response.choices[0].finish_reason
+
+
+# -----------------------------------------------------------------------------
+# The README's examples: each runs as written (offline: OPENAI_BASE_URL points at the mock)
+# and type-checks cleanly.
+
+def readme_examples() -> list[str]:
+    text = (HERE / "README.md").read_text()
+    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+
+
+# Blocks that reach providers other than OpenAI need their keys: type-checked, not run.
+OTHER_PROVIDERS = ("groq:", "together:", "openrouter:", "ollama:", "azure:", "myhost:")
+
+
+@pytest.mark.parametrize("index", range(len(readme_examples())))
+def test_readme_examples_run_as_written(index, monkeypatch, tmp_path):
+    source = readme_examples()[index]
+    if any(prefix in source for prefix in OTHER_PROVIDERS):
+        pytest.skip("reaches another provider")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-readme-0123456789")
+    monkeypatch.setenv("OPENAI_BASE_URL", "mock://openai-compat/v1")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
+    exec(compile(source, "README example %d" % index, "exec"), {"__name__": "readme"})
+
+
+@pytest.mark.skipif(not PYRIGHT, reason="pyright is not installed")
+def test_readme_examples_type_check(tmp_path):
+    errors = pyright_errors(tmp_path, "\n".join(
+        "def example_%d():\n    %s\n" % (i, source.replace("\n", "\n    ").rstrip())
+        for i, source in enumerate(readme_examples())))
+    assert errors == [], "\n".join(errors)
