@@ -77,7 +77,8 @@ if sys.version_info < (3, 10):
 __all__ = [
     "chat", "build_request", "list_models", "embed", "chat_many", "OpenAI", "Client",
     "tool", "image", "estimate_tokens", "context_window", "estimate_cost",
-    "Provider", "PROVIDERS", "MODEL_LIMITS", "PRICES", "Budget", "Request",
+    "model_info", "load_model_data", "ModelInfo",
+    "Provider", "PROVIDERS", "Budget", "Request",
     "ChatResponse", "Choice", "Message", "ToolCall", "Function", "Usage",
     "PromptTokensDetails", "CompletionTokensDetails", "ChoiceLogprobs", "TokenLogprob",
     "TopLogprob", "ChatStream", "ChatCompletionChunk", "ChunkChoice", "Delta",
@@ -139,6 +140,7 @@ class Provider:
     stream_usage: bool = True    # accepts stream_options.include_usage
     env_headers: tuple = ()      # (header, environment variable) pairs, sent when set
     hosts: tuple = ()            # other documented API roots an environment key may go to
+    max_tokens_only: bool = False   # knows max_tokens, not max_completion_tokens: renamed
 
 
 _OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
@@ -156,16 +158,28 @@ PROVIDERS: dict[str, Provider] = {
     "groq": Provider("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY",
                      unsupported=("logprobs", "top_logprobs", "logit_bias"), max_n=1,
                      unsupported_message_fields=("name",), embeddings=False),
-    "together": Provider("together", "https://api.together.xyz/v1", "TOGETHER_API_KEY"),
+    # docs.together.ai/docs/inference/openai-compatibility (2026-11) gives api.together.ai;
+    # api.together.xyz, its older host, still answers.
+    "together": Provider("together", "https://api.together.ai/v1", "TOGETHER_API_KEY",
+                         hosts=("https://api.together.xyz/v1",)),
     # Ollama's base is the server root: chat lives under /v1, the model list under /api.
+    # Its OpenAI layer lists max_tokens, not max_completion_tokens (docs.ollama.com/openai).
     "ollama": Provider("ollama", "http://localhost:11434", None, base_env="OLLAMA_HOST",
-                       url_shape="ollama"),
+                       url_shape="ollama", max_tokens_only=True),
+    # Ollama's hosted models, OpenAI-compatible at ollama.com/v1 with OLLAMA_API_KEY
+    # (docs.ollama.com/openai, "Direct cloud access", 2026-11).
+    "ollama-cloud": Provider("ollama-cloud", "https://ollama.com/v1", "OLLAMA_API_KEY",
+                             max_tokens_only=True),
     # OpenRouter also reads optional HTTP-Referer and X-Title headers: pass them in headers=.
-    "openrouter": Provider("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY",
-                           embeddings=False),
+    # Embeddings: openrouter.ai/docs/api_reference/embeddings (2026-11).
+    "openrouter": Provider("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"),
+    # DeepSeek's chat API documents max_tokens only (api-docs.deepseek.com/api/create-chat-
+    # completion); deepseek-chat and -reasoner shut down 2026-07-24 (see the model table).
     "deepseek": Provider("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY",
-                         embeddings=False),
-    "mistral": Provider("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY"),
+                         embeddings=False, max_tokens_only=True),
+    # Mistral answers 422 extra_forbidden to max_completion_tokens.
+    "mistral": Provider("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY",
+                        max_tokens_only=True),
     "fireworks": Provider("fireworks", "https://api.fireworks.ai/inference/v1",
                           "FIREWORKS_API_KEY"),
     "xai": Provider("xai", "https://api.x.ai/v1", "XAI_API_KEY", embeddings=False),
@@ -266,12 +280,22 @@ def _ollama_root(base: str) -> str:
     return base[:-3] if base.endswith("/v1") else base
 
 
-def _azure_root(base: str, api_version: str | None) -> tuple[str, dict]:
+# Azure's api-version when none is given: its GA version, except for deployments named after
+# a reasoning model, which Azure refuses below 2024-12-01-preview ("Model o3-mini is enabled
+# only for api versions 2024-12-01-preview and later", Azure-Samples/azure-search-openai-
+# demo#2496). Deployments are named by their owners: pass api_version= when yours is not.
+_AZURE_VERSION, _AZURE_REASONING_VERSION = "2024-10-21", "2024-12-01-preview"
+
+
+def _azure_root(base: str, api_version: str | None,
+                deployment: str | None = None) -> tuple[str, dict]:
     """Azure has two URL styles: .../openai/v1 (like OpenAI) and the classic
     .../openai/deployments/{deployment}/... with an api-version query."""
     if base.endswith("/openai/v1"):
         return base, {}
-    version = api_version or os.environ.get("OPENAI_API_VERSION") or "2024-10-21"
+    reasoning = (deployment or "").lower().startswith(_OPENAI_REASONING)
+    version = api_version or os.environ.get("OPENAI_API_VERSION") or (
+        _AZURE_REASONING_VERSION if reasoning else _AZURE_VERSION)
     if base.endswith("/openai"):
         base = base[:-len("/openai")]
     return base + "/openai", {"api-version": version}
@@ -284,7 +308,7 @@ def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
         root = _ollama_root(base)
         return root + ("/api/tags" if path == "/models" else "/v1" + path)
     if p.url_shape == "azure":
-        root, query = _azure_root(base, api_version)
+        root, query = _azure_root(base, api_version, model)
         if query and path != "/models":
             root += "/deployments/" + quote(model or "", safe="")
         if api_version and not query:
@@ -464,8 +488,8 @@ class ChatResponse(_Serializable):
 
     @property
     def cost(self) -> float | None:
-        """Estimated USD cost from the price table; None when the model or usage is unknown."""
-        return estimate_cost(self.usage, self.model)
+        """USD cost as billed, from the model table; None when model or usage is unknown."""
+        return estimate_cost(self.usage, self.model, self.provider)
 
     def json(self) -> Any:
         """The first choice's content parsed as JSON, also when fenced or wrapped in prose.
@@ -875,6 +899,10 @@ def _map_params(p: Provider, model: str, params: dict, messages: list) -> dict:
         if "max_completion_tokens" in params:
             raise ValueError("give max_tokens or max_completion_tokens, not both")
         params["max_completion_tokens"] = params.pop("max_tokens")
+    if "max_completion_tokens" in params and p.max_tokens_only:
+        if "max_tokens" in params:
+            raise ValueError("give max_tokens or max_completion_tokens, not both")
+        params["max_tokens"] = params.pop("max_completion_tokens")   # the same limit
     return params
 
 
@@ -2161,9 +2189,9 @@ def _chat(args: Mapping[str, Any], stream_usage: bool) -> ChatResponse | ChatStr
     _check_call(timeout, max_retries, session, budget)
     req = _build(args, stream_usage)
     body = req.json or {}
-    _check_context_window(body)
+    _check_limits(body, req.provider)
     if budget is not None:
-        budget.check(body["model"])
+        budget.check(body["model"], req.provider)
     session = _session_for(req, session)
     if req.stream:
         return _open_stream(session, req, timeout, max_retries, budget)
@@ -2257,11 +2285,11 @@ def list_models(provider: str | Provider | None = None, *, api_key: str | None =
         >>> list_models("mock")
         ['echo']
     """
-    return [m.id or "" for m in _models(provider, api_key, base_url, api_version, session,
-                                        timeout, max_retries, headers)]
+    return [m.id or "" for m in _list_models(provider, api_key, base_url, api_version, session,
+                                             timeout, max_retries, headers)]
 
 
-def _models(provider, api_key, base_url, api_version, session, timeout, max_retries,
+def _list_models(provider, api_key, base_url, api_version, session, timeout, max_retries,
             headers, query=None) -> list[Model]:
     _check_call(timeout, max_retries, session, None)
     p = _GENERIC if provider is None and base_url else _get_provider(provider or "openai")
@@ -2305,11 +2333,17 @@ class EmbeddingResponse(_Serializable):
     usage: Usage | None
     raw: dict = field(default_factory=dict, repr=False)
     object: str = "list"
+    provider: str | None = field(default=None, repr=False)
 
     @property
     def embeddings(self) -> list[list[float]]:
         """The vectors alone, one per input, in input order."""
         return [d.embedding for d in self.data]
+
+    @property
+    def cost(self) -> float | None:
+        """USD cost from the model table; None when the model or usage is unknown."""
+        return estimate_cost(self.usage, self.model, self.provider)
 
     def to_dict(self) -> dict:
         return self.raw
@@ -2349,13 +2383,15 @@ def embed(input: str | list[str], model: str, *, provider: str | Provider | None
     body.update(extra_body or {})
     req = Request("POST", _with_query(url, extra_query), hdrs, body, provider=p.name,
                   secret=key)
-    return _fetch(req, session, timeout, max_retries, "data", "embeddings", _embeddings)
+    return _fetch(req, session, timeout, max_retries, "data", "embeddings",
+                  lambda data: _embeddings(data, p.name))
 
 
-def _embeddings(data: dict) -> EmbeddingResponse:
+def _embeddings(data: dict, provider: str) -> EmbeddingResponse:
     items = sorted((Embedding(d.get("embedding"), _index(d, i))
                     for i, d in enumerate(data["data"])), key=lambda e: e.index)
-    return EmbeddingResponse(items, _str(data.get("model")), _usage(data.get("usage")), data)
+    return EmbeddingResponse(items, _str(data.get("model")), _usage(data.get("usage")), data,
+                             provider=provider)
 
 
 # -----------------------------------------------------------------------------
@@ -2470,7 +2506,7 @@ class _ModelsResource:
              extra_query: Mapping[str, str] | None = None,
              timeout: Timeout | None = None) -> ModelList:
         c = self._client
-        return ModelList(_models(c.provider, c.api_key, c.base_url, None, c.session,
+        return ModelList(_list_models(c.provider, c.api_key, c.base_url, None, c.session,
                                  timeout or c.timeout, c.max_retries,
                                  _merged(c.default_headers, extra_headers),
                                  _merged(c.default_query, extra_query)))
@@ -2636,68 +2672,311 @@ def _extract_json(text: str | None) -> Any:
 
 
 # -----------------------------------------------------------------------------
-# Tokens, context windows and prices. Small tables of well-known models; add rows
-# for your own. Unknown models are never blocked and never priced by guesswork.
+# Tokens, context windows and prices: one table of small records, one line per model.
+# Unknown models are never blocked and never priced: a name resolves to its own row or to
+# nothing, never to another model's row. Refresh the numbers with load_model_data().
 
-# model prefix: (context window, max output tokens), from OpenAI's model pages (2025).
-MODEL_LIMITS: dict[str, tuple[int, int]] = {
-    "gpt-3.5-turbo": (16_385, 4_096),
-    "gpt-4": (8_192, 8_192),
-    "gpt-4-32k": (32_768, 4_096),
-    "gpt-4-turbo": (128_000, 4_096),
-    "gpt-4o": (128_000, 16_384),
-    "gpt-4o-mini": (128_000, 16_384),
-    "gpt-4.1": (1_047_576, 32_768),
-    "gpt-4.1-mini": (1_047_576, 32_768),
-    "gpt-4.1-nano": (1_047_576, 32_768),
-    "o1": (200_000, 100_000),
-    "o3": (200_000, 100_000),
-    "o3-mini": (200_000, 100_000),
-    "o4-mini": (200_000, 100_000),
-    "gpt-5": (400_000, 128_000),
-    "gpt-5-mini": (400_000, 128_000),
-    "gpt-5-nano": (400_000, 128_000),
+@dataclass(frozen=True, repr=False, eq=False)
+class ModelInfo(_Serializable):
+    """What we know of one model on one provider; None where we do not know.
+    Prices are USD per 1M tokens."""
+    name: str
+    provider: str                  # a PROVIDERS name; "openai" rows also serve Azure & proxies
+    context_window: int | None     # prompt + output tokens, in all
+    max_input_tokens: int | None   # the prompt alone (gpt-5: 272,000 of its 400,000)
+    max_output_tokens: int | None
+    input_price: float | None
+    cached_input_price: float | None   # prompt tokens read from the provider's cache
+    output_price: float | None         # includes reasoning tokens (inside completion_tokens)
+    deprecated: str | None = None      # the provider's shutdown date, when it announced one
+
+
+# LiteLLM's provider names -> ours (load_model_data reads LiteLLM's JSON format).
+_LITELLM_PROVIDERS = {"openai": "openai", "text-completion-openai": None, "azure": "azure",
+                      "groq": "groq", "together_ai": "together", "fireworks_ai": "fireworks",
+                      "openrouter": "openrouter", "deepseek": "deepseek", "mistral": "mistral",
+                      "xai": "xai", "ollama": "ollama"}
+
+# --- model table: generated by scripts/refresh_model_data.py; edit that, not this ---
+# Source: LiteLLM 1.110.2 model_prices_and_context_window.json,
+# sha256 8943af58bf9f979c6a4bef815687117ffa341e462a41faed9be17b5c33d3dcc2, checked 2026-11-29
+# name, context window, max input, max output tokens, USD per 1M input, cached input, output
+# tokens[, the provider's announced shutdown date]
+_MODEL_ROWS: dict[str, tuple[tuple, ...]] = {
+    "openai": (
+        ("gpt-3.5-turbo", 16_385, 16_385, 4_096, 0.5, None, 1.5, "2026-10-23"),
+        ("gpt-3.5-turbo-1106", 16_385, 16_385, 4_096, 1.0, None, 2.0, "2026-09-28"),
+        ("gpt-4", 8_192, 8_192, 4_096, 30.0, None, 60.0, "2026-10-23"),
+        ("gpt-4-1106-preview", 128_000, 128_000, 4_096, 10.0, None, 30.0, "2026-10-23"),
+        ("gpt-4-turbo", 128_000, 128_000, 4_096, 10.0, None, 30.0, "2026-10-23"),
+        ("gpt-4.1", 1_047_576, 1_047_576, 32_768, 2.0, 0.5, 8.0, "2027-01-14"),
+        ("gpt-4.1-mini", 1_047_576, 1_047_576, 32_768, 0.4, 0.1, 1.6, "2027-01-14"),
+        ("gpt-4.1-nano", 1_047_576, 1_047_576, 32_768, 0.1, 0.025, 0.4, "2026-10-23"),
+        ("gpt-4o", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-01-14"),
+        ("gpt-4o-2024-05-13", 128_000, 128_000, 4_096, 5.0, None, 15.0, "2026-10-23"),
+        ("gpt-4o-mini", 128_000, 128_000, 16_384, 0.15, 0.075, 0.6, "2027-01-14"),
+        ("gpt-5", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2026-12-11"),
+        ("gpt-5-chat-latest", 128_000, 128_000, 16_384, 1.25, 0.125, 10.0, "2026-07-23"),
+        ("gpt-5-mini", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2026-12-11"),
+        ("gpt-5-nano", 400_000, 272_000, 128_000, 0.05, 0.005, 0.4, "2026-12-11"),
+        ("gpt-5-pro", 400_000, 400_000, 272_000, 15.0, None, 120.0, "2026-12-11"),
+        ("gpt-5.1", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-04-01"),
+        ("gpt-5.1-chat-latest", 128_000, 128_000, 16_384, 1.25, 0.125, 10.0, "2026-07-23"),
+        ("gpt-5.2", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0),
+        ("gpt-5.2-chat-latest", 128_000, 128_000, 16_384, 1.75, 0.175, 14.0, "2026-08-10"),
+        ("gpt-5.2-pro", 400_000, 272_000, 128_000, 21.0, None, 168.0),
+        ("gpt-5.3-chat-latest", 128_000, 128_000, 16_384, 1.75, 0.175, 14.0, "2026-08-10"),
+        ("gpt-5.4", 1_050_000, 1_050_000, 128_000, 2.5, 0.25, 15.0),
+        ("gpt-5.4-mini", 400_000, 272_000, 128_000, 0.75, 0.075, 4.5),
+        ("gpt-5.4-nano", 400_000, 272_000, 128_000, 0.2, 0.02, 1.25, "2027-04-01"),
+        ("gpt-5.4-pro", 1_050_000, 1_050_000, 128_000, 30.0, None, 180.0),
+        ("gpt-5.5", 1_050_000, 1_050_000, 128_000, 5.0, 0.5, 30.0),
+        ("gpt-5.5-pro", 1_050_000, 1_050_000, 128_000, 30.0, None, 180.0),
+        ("gpt-5.6", 922_000, 922_000, 128_000, 4.0, 0.4, 20.0),
+        ("gpt-5.6-luna", 922_000, 922_000, 128_000, 0.2, 0.02, 1.2),
+        ("gpt-5.6-sol", 922_000, 922_000, 128_000, 4.0, 0.4, 20.0),
+        ("gpt-5.6-terra", 922_000, 922_000, 128_000, 2.0, 0.2, 12.0),
+        ("o1", 200_000, 200_000, 100_000, 15.0, 7.5, 60.0, "2026-10-23"),
+        ("o1-pro", 200_000, 200_000, 100_000, 150.0, None, 600.0, "2026-10-23"),
+        ("o3", 200_000, 200_000, 100_000, 2.0, 0.5, 8.0, "2026-12-11"),
+        ("o3-deep-research", 200_000, 200_000, 100_000, 10.0, 2.5, 40.0, "2026-07-23"),
+        ("o3-mini", 200_000, 200_000, 100_000, 1.1, 0.55, 4.4, "2026-10-23"),
+        ("o3-pro", 200_000, 200_000, 100_000, 20.0, None, 80.0, "2026-12-11"),
+        ("o4-mini", 200_000, 200_000, 100_000, 1.1, 0.275, 4.4, "2026-10-23"),
+        ("o4-mini-deep-research", 200_000, 200_000, 100_000, 2.0, 0.5, 8.0, "2026-07-23"),
+        ("text-embedding-3-large", 8_191, 8_191, None, 0.13, None, 0.0),
+        ("text-embedding-3-small", 8_191, 8_191, None, 0.02, None, 0.0),
+        ("text-embedding-ada-002", 8_191, 8_191, None, 0.1, None, 0.0),
+    ),
+    "azure": (
+        ("o1-mini", 128_000, 128_000, 65_536, 1.1, 0.55, 4.4),
+    ),
+    "groq": (
+        ("openai/gpt-oss-120b", 131_072, 131_072, 65_536, 0.15, 0.075, 0.6),
+        ("openai/gpt-oss-20b", 131_072, 131_072, 65_536, 0.075, 0.0375, 0.3),
+        ("qwen/qwen3.8-27b", 131_072, 131_072, 16_384, 0.8, None, 4.0),
+    ),
+    "together": (
+        ("BAAI/bge-base-en-v1.5", 512, 512, None, 0.008, None, 0.0),
+        ("Qwen/Qwen2.5-72B-Instruct-Turbo",
+         131_072, 131_072, 131_072, 1.2, None, 1.2, "2026-02-06"),
+        ("Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
+         262_144, 262_144, 262_144, 2.0, None, 2.0, "2026-06-04"),
+        ("deepseek-ai/DeepSeek-R1-0528", 163_840, 163_840, None, 3.0, None, 7.0),
+        ("deepseek-ai/DeepSeek-V3", 65_536, 65_536, 8_192, 1.25, None, 1.25),
+        ("deepseek-ai/DeepSeek-V3.1", 131_072, 131_072, 131_072, 0.6, None, 1.7, "2026-05-14"),
+        ("meta-llama/Llama-3.3-70B-Instruct-Turbo",
+         131_072, 131_072, 131_072, 1.04, None, 1.04, "2026-10-22"),
+        ("meta-llama/Llama-4-Scout-17B-16E-Instruct",
+         1_048_576, 1_048_576, 1_048_576, 0.18, None, 0.59, "2026-02-06"),
+        ("meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo",
+         131_072, 131_072, 131_072, 0.18, None, 0.18, "2026-03-06"),
+        ("moonshotai/Kimi-K2.6", 262_144, 262_144, 262_144, 1.2, 0.2, 4.5, "2026-08-19"),
+        ("openai/gpt-oss-120b", 131_072, 131_072, 131_072, 0.15, None, 0.6),
+        ("openai/gpt-oss-20b", 131_072, 131_072, 131_072, 0.05, None, 0.2, "2026-09-15"),
+        ("zai-org/GLM-4.6", 202_752, 202_752, 202_752, 0.6, None, 2.2),
+    ),
+    "deepseek": (
+        ("deepseek-chat", 131_072, 131_072, 8_192, 0.28, 0.028, 0.42, "2026-07-24"),
+        ("deepseek-reasoner", 131_072, 131_072, 65_536, 0.28, 0.028, 0.42, "2026-07-24"),
+        ("deepseek-v4-flash", 1_000_000, 1_000_000, 393_216, 0.3, 0.006, 1.2),
+        ("deepseek-v4-pro", 1_000_000, 1_000_000, 393_216, 1.32, 0.044, 3.96),
+    ),
+    "mistral": (
+        ("codestral-latest", 128_000, 128_000, 128_000, 0.3, 0.03, 0.9),
+        ("devstral-latest", 256_000, 256_000, 256_000, 0.4, 0.04, 2.0),
+        ("magistral-medium-latest", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5),
+        ("magistral-small-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6),
+        ("ministral-8b-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.15),
+        ("mistral-embed", 8_192, 8_192, None, 0.1, None, None),
+        ("mistral-large-latest", 262_144, 262_144, 262_144, 0.5, 0.05, 1.5),
+        ("mistral-medium-latest", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5),
+        ("mistral-small-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6),
+        ("open-mistral-nemo", 128_000, 128_000, 128_000, 0.3, 0.03, 0.3),
+    ),
+    "xai": (
+        ("grok-4.20", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5),
+        ("grok-4.3", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5),
+        ("grok-4.5", 500_000, 500_000, 500_000, 2.0, 0.3, 6.0),
+        ("grok-4.6", 500_000, 500_000, 500_000, 2.0, 0.5, 6.0),
+        ("grok-4.7", 500_000, 500_000, 500_000, 2.0, 0.5, 6.0),
+        ("grok-code-fast-1", 256_000, 256_000, 256_000, 1.0, 0.2, 2.0, "2026-05-15"),
+    ),
+    "fireworks": (
+        ("accounts/fireworks/models/deepseek-v3p1", 128_000, 128_000, 8_192, 0.56, None, 1.68),
+        ("accounts/fireworks/models/deepseek-v4-flash",
+         1_048_576, 1_048_576, 384_000, 0.14, 0.028, 0.28, "2026-08-14"),
+        ("accounts/fireworks/models/glm-4p7", 202_752, 202_752, 202_800, 0.6, 0.3, 2.2),
+        ("accounts/fireworks/models/gpt-oss-120b",
+         131_072, 131_072, 32_768, 0.15, 0.015, 0.6, "2026-11-07"),
+        ("accounts/fireworks/models/gpt-oss-20b", 131_072, 131_072, 32_768, 0.07, 0.035, 0.3),
+        ("accounts/fireworks/models/kimi-k2p6",
+         262_144, 262_144, 32_768, 0.95, 0.16, 4.0, "2026-09-25"),
+        ("accounts/fireworks/models/llama-v3p1-8b-instruct",
+         131_072, 131_072, 16_384, 0.1, None, 0.1),
+        ("accounts/fireworks/models/llama-v3p3-70b-instruct",
+         131_072, 131_072, 131_072, 0.9, None, 0.9),
+        ("accounts/fireworks/models/llama4-maverick-instruct-basic",
+         131_072, 131_072, 131_072, 0.22, None, 0.88),
+        ("accounts/fireworks/models/minimax-m3", 512_000, 512_000, 512_000, 0.3, 0.06, 1.2),
+        ("accounts/fireworks/models/qwen3-coder-480b-a35b-instruct",
+         262_144, 262_144, 262_144, 0.45, None, 1.8),
+    ),
 }
+# --- end of generated model table ---
 
-# model prefix: (USD per 1M input tokens, USD per 1M output tokens), list prices as
-# published by OpenAI and Groq in August 2025. Prices change: check before you rely on them.
-PRICES: dict[str, tuple[float, float]] = {
-    "gpt-3.5-turbo": (0.50, 1.50),
-    "gpt-4": (30.00, 60.00),
-    "gpt-4-turbo": (10.00, 30.00),
-    "gpt-4o": (2.50, 10.00),
-    "gpt-4o-mini": (0.15, 0.60),
-    "gpt-4.1": (2.00, 8.00),
-    "gpt-4.1-mini": (0.40, 1.60),
-    "gpt-4.1-nano": (0.10, 0.40),
-    "o1": (15.00, 60.00),
-    "o3": (2.00, 8.00),
-    "o3-mini": (1.10, 4.40),
-    "o4-mini": (1.10, 4.40),
-    "gpt-5": (1.25, 10.00),
-    "gpt-5-mini": (0.25, 2.00),
-    "gpt-5-nano": (0.05, 0.40),
-    "llama-3.3-70b-versatile": (0.59, 0.79),
-    "llama-3.1-8b-instant": (0.05, 0.08),
-}
+# Providers whose bills for OpenAI's models follow OpenAI's list prices; "custom" (any
+# base_url) and "mock" look a name up in every row, and use it only when one row has it.
+_OPENAI_PRICED = ("openai", "azure")
+_DATE_SUFFIX = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$")   # -2024-08-06, -0613
+_models: dict[str, list[ModelInfo]] | None = None     # lower-case name -> rows, built on use
+_models_lock = threading.Lock()
 
 
-def _lookup(table: dict, model: object) -> Any:
-    """The row for a model: exact name, else the longest prefix followed by "-"
-    (snapshots: gpt-4o-2024-08-06 -> gpt-4o). A "vendor/" namespace is ignored."""
-    if not isinstance(model, str):
+def _model_index() -> dict[str, list[ModelInfo]]:
+    """The table by lower-case name, built on first use (and OPENAI_COMPAT_MODEL_DATA
+    loaded into it), so importing this module costs nothing for it."""
+    global _models
+    with _models_lock:
+        if _models is None:
+            index: dict[str, list[ModelInfo]] = {}
+            for provider, rows in _MODEL_ROWS.items():
+                for row in rows:
+                    _add_model(index, ModelInfo(row[0], provider, *row[1:]))
+            _models = index
+            path = os.environ.get("OPENAI_COMPAT_MODEL_DATA")
+            if path:
+                _merge_model_data(index, _read_model_data(path), path)
+    return _models
+
+
+def _add_model(index: dict[str, list[ModelInfo]], info: ModelInfo) -> None:
+    rows = index.setdefault(info.name.lower(), [])
+    rows[:] = [r for r in rows if r.provider != info.provider] + [info]   # replace, or add
+
+
+def model_info(model: str, provider: str | Provider | None = None) -> ModelInfo | None:
+    """The table's row for a model, or None. `model` is a name or "provider:name" as chat()
+    takes it. Found: the exact name (any case), a dated snapshot of a known name
+    (gpt-4o-2024-08-06, gpt-4-0613) unless the snapshot has a row of its own, OpenRouter's
+    "openai/gpt-4o" and its ":free" variant, and a fine-tuned "ft:BASE:org::id" (BASE's
+    limits; no price). Anything else is unknown: None, never another model's row.
+
+        >>> model_info("gpt-4o-2024-08-06").context_window
+        128000
+    """
+    if not isinstance(model, str) or not model:
         return None
-    name = model.rsplit("/", 1)[-1]
-    if name in table:
-        return table[name]
-    prefixes = [k for k in table if name.startswith(k + "-")]
-    return table[max(prefixes, key=len)] if prefixes else None
+    prefix, sep, rest = model.partition(":")
+    if sep and prefix in PROVIDERS and provider is None:
+        provider, model = prefix, rest
+    name = provider.name if isinstance(provider, Provider) else provider
+    index = _model_index()
+    if model.startswith("ft:"):              # ft:gpt-4o-mini-2024-07-18:org::id
+        base = _find(index, name, model.split(":")[1])
+        return base and dataclasses.replace(base, name=model, input_price=None,
+                                            cached_input_price=None, output_price=None)
+    model, _, variant = model.partition(":") if name == "openrouter" else (model, "", "")
+    info = _find(index, name, model)
+    if info and variant == "free":           # OpenRouter's free variants cost nothing
+        return dataclasses.replace(info, input_price=0.0, cached_input_price=0.0,
+                                   output_price=0.0)
+    return info if not variant else None     # other variants (:extended...) differ: unknown
 
 
-def context_window(model: str) -> int | None:
+def _find(index: dict[str, list[ModelInfo]], provider: str | None,
+          name: str) -> ModelInfo | None:
+    """The row for a name on a provider: exact, else the undated name of a snapshot."""
+    key = name.lower()
+    for candidate in (key, _DATE_SUFFIX.sub("", key)):
+        rows = index.get(candidate, ())
+        if provider in _OPENAI_PRICED:
+            rows = [r for r in rows if r.provider == provider] or \
+                [r for r in rows if r.provider == "openai"]
+        elif provider in PROVIDERS and provider not in ("mock", "openrouter"):
+            rows = [r for r in rows if r.provider == provider]
+        if not rows and candidate.startswith("openai/") and provider in (None, "custom",
+                                                                         "mock", "openrouter"):
+            # OpenRouter's (and proxies') name for OpenAI's models, at OpenAI's prices
+            rows = [r for r in index.get(candidate[7:], ()) if r.provider == "openai"]
+        if len(rows) == 1:                   # unambiguous; two hosts' rows: unknown
+            return rows[0]
+    return None
+
+
+def context_window(model: str, provider: str | Provider | None = None) -> int | None:
     """The model's context window in tokens, or None when unknown."""
-    row = _lookup(MODEL_LIMITS, model)
-    return row[0] if row else None
+    info = model_info(model, provider)
+    return info.context_window if info else None
+
+
+def load_model_data(source: str | os.PathLike | Mapping[str, Any]) -> int:
+    """Merge model data in LiteLLM's format (model_prices_and_context_window.json, or a
+    dict of it) into the table; returns how many rows it added or replaced. Entries of
+    providers we do not serve are skipped. OPENAI_COMPAT_MODEL_DATA names such a file to
+    load on first use. Refreshes numbers without upgrading this module."""
+    data = source if isinstance(source, Mapping) else _read_model_data(source)
+    index = _model_index()
+    with _models_lock:
+        return _merge_model_data(index, data, source if not isinstance(source, Mapping)
+                                 else "the data given")
+
+
+def _read_model_data(path: str | os.PathLike) -> Mapping[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except OSError as exc:
+        raise OpenAIError("cannot read model data %s: %s" % (os.fspath(path), exc.strerror)
+                          ) from None
+    except (ValueError, RecursionError) as exc:
+        raise OpenAIError("model data %s is not JSON: %s" % (os.fspath(path), exc)) from None
+
+
+def _merge_model_data(index: dict[str, list[ModelInfo]], data: Any,
+                      where: str | os.PathLike) -> int:
+    rows = [_from_litellm(key, entry) for key, entry in data.items()] if isinstance(
+        data, Mapping) else None
+    if not rows or not any(rows):
+        raise OpenAIError("model data %s is not in LiteLLM's format (a JSON object of model "
+                          "name -> {\"litellm_provider\", \"max_input_tokens\", "
+                          "\"input_cost_per_token\", ...})" % os.fspath(where))
+    for info in filter(None, rows):
+        _add_model(index, info)
+    return sum(1 for info in rows if info)
+
+
+def _from_litellm(key: str, entry: Any) -> ModelInfo | None:
+    """One LiteLLM entry as a row; None for the providers and modes we do not serve."""
+    if not isinstance(entry, Mapping) or entry.get("mode") not in ("chat", "embedding",
+                                                                    "responses"):
+        return None
+    litellm = _str(entry.get("litellm_provider")) or ""
+    provider = _LITELLM_PROVIDERS.get(litellm)
+    if provider is None or not isinstance(key, str):
+        return None
+    name = key[len(litellm) + 1:] if key.startswith(litellm + "/") else key
+    max_input, max_output = _int(entry.get("max_input_tokens")), _int(
+        entry.get("max_output_tokens"))
+    return ModelInfo(name, provider, _window(provider, max_input, max_output), max_input,
+                     max_output, _per_million(entry.get("input_cost_per_token")),
+                     _per_million(entry.get("cache_read_input_token_cost")),
+                     _per_million(entry.get("output_cost_per_token")),
+                     _str(entry.get("deprecation_date")))
+
+
+def _per_million(per_token: Any) -> float | None:
+    number = _number(per_token)
+    return None if number is None or not math.isfinite(number) else round(number * 1e6, 6)
+
+
+def _window(provider: str, max_input: int | None, max_output: int | None) -> int | None:
+    # OpenAI's gpt-5 models take 272,000 prompt tokens within a 400,000-token window
+    # (platform.openai.com/docs/models/gpt-5); LiteLLM records only the prompt's cap. For
+    # every other model its max_input_tokens is the whole window.
+    if provider in _OPENAI_PRICED and (max_input, max_output) == (272_000, 128_000):
+        return 400_000
+    return max_input
 
 
 def _message_text(m) -> str:
@@ -2738,27 +3017,55 @@ def _tiktoken_counter():
     return _counter
 
 
-def _check_context_window(body: dict) -> None:
-    window = context_window(body["model"])
-    if window is None:
+def _check_limits(body: dict, provider: str) -> None:
+    """Refuse, before sending, what the model's known limits say the server would refuse.
+    Unknown models, and limits we do not know, are not checked."""
+    info = model_info(body["model"], provider)
+    if info is None:
+        return
+    model, output = body["model"], body.get("max_completion_tokens") or body.get(
+        "max_tokens") or 0
+    if info.max_output_tokens and output > info.max_output_tokens:
+        raise ContextWindowExceededError(
+            "%s writes at most %d output tokens, and max_tokens asks for %d: lower it"
+            % (model, info.max_output_tokens, output))
+    if not (info.max_input_tokens or info.context_window):
         return
     prompt = estimate_tokens(body["messages"])
-    output = body.get("max_completion_tokens") or body.get("max_tokens") or 0
-    if prompt + output > window:
+    if info.max_input_tokens and prompt > info.max_input_tokens:
+        raise ContextWindowExceededError(
+            "%s reads at most %d prompt tokens, and the prompt is about %d: shorten the "
+            "messages" % (model, info.max_input_tokens, prompt))
+    if info.context_window and prompt + output > info.context_window:
         raise ContextWindowExceededError(
             "%s has a context window of %d tokens; the prompt is about %d tokens and %d more "
             "were requested for the output (%d in all): shorten the messages or lower "
-            "max_tokens" % (body["model"], window, prompt, output, prompt + output))
+            "max_tokens" % (model, info.context_window, prompt, output, prompt + output))
 
 
-def estimate_cost(usage: Usage | Mapping[str, Any] | None, model: str | None) -> float | None:
-    """USD cost of a usage (a Usage or its dict) from PRICES; None when unknown."""
-    price = _lookup(PRICES, model)
+def estimate_cost(usage: Usage | Mapping[str, Any] | None, model: str | None,
+                  provider: str | Provider | None = None) -> float | None:
+    """USD cost of a usage (a Usage or its dict) as the provider bills it: cached prompt
+    tokens at the cached price, reasoning tokens once (they are inside completion_tokens).
+    None when the model, its price or the usage is unknown.
+
+        >>> round(estimate_cost({"prompt_tokens": 1000, "completion_tokens": 100}, "gpt-4o"), 6)
+        0.0035
+    """
+    info = model_info(model, provider) if model else None
     if isinstance(usage, Mapping):
         usage = _usage(dict(usage))
-    if price is None or usage is None or usage.prompt_tokens is None:
+    if info is None or info.input_price is None or usage is None or usage.prompt_tokens is None:
         return None
-    return (usage.prompt_tokens * price[0] + (usage.completion_tokens or 0) * price[1]) / 1e6
+    output = usage.completion_tokens or 0
+    if output and info.output_price is None:
+        return None
+    details = usage.prompt_tokens_details
+    cached = min((details.cached_tokens or 0) if details else 0, usage.prompt_tokens)
+    cached_price = info.input_price if info.cached_input_price is None else \
+        info.cached_input_price
+    return ((usage.prompt_tokens - cached) * info.input_price + cached * cached_price
+            + output * (info.output_price or 0.0)) / 1e6
 
 
 # -----------------------------------------------------------------------------
@@ -2789,7 +3096,7 @@ class Budget:
         return "Budget(tokens_used=%d/%s, cost_used=%.6f/%s)" % (
             self.tokens_used, self.max_tokens, self.cost_used, self.max_cost)
 
-    def check(self, model: str) -> None:
+    def check(self, model: str, provider: str | None = None) -> None:
         with self._lock:
             if self.max_tokens is not None and self.tokens_used >= self.max_tokens:
                 raise BudgetExceededError("token budget reached: %d of %d used"
@@ -2797,8 +3104,10 @@ class Budget:
             if self.max_cost is not None and self.cost_used >= self.max_cost:
                 raise BudgetExceededError("cost budget reached: $%.4f of $%.4f used"
                                           % (self.cost_used, self.max_cost))
-        if self.max_cost is not None and _lookup(PRICES, model) is None:
-            raise BudgetExceededError("a cost limit needs a price for %r: add a row to PRICES"
+        info = model_info(model, provider) if self.max_cost is not None else None
+        if self.max_cost is not None and (info is None or info.input_price is None):
+            raise BudgetExceededError("a cost limit needs a price for %r: add one with "
+                                      "load_model_data()"
                                       % model)
 
     def record(self, response: ChatResponse, request: Request | None = None) -> None:
@@ -2808,7 +3117,8 @@ class Budget:
         if (usage is None or usage.total_tokens is None) and request is not None:
             usage = _estimated_usage((request.json or {})["messages"], response)
         tokens = usage.total_tokens if usage and usage.total_tokens else 0
-        cost = estimate_cost(usage, response.model or request and (request.json or {})["model"])
+        cost = estimate_cost(usage, response.model or request and (request.json or {})["model"],
+                             response.provider)
         with self._lock:
             self.tokens_used += tokens if 0 < tokens < 2**53 else 0
             self.cost_used += cost if cost and 0 < cost < math.inf else 0.0

@@ -255,7 +255,7 @@ PROVIDER_CASES = [
      "?api-version=2024-10-21", "api-key", KEY + "-azure"),
     ("groq", "groq:llama-3.3-70b-versatile", "https://api.groq.com/openai/v1/chat/completions",
      "Authorization", "Bearer " + KEY + "-groq"),
-    ("together", "together:meta-llama/Llama-3-70b", "https://api.together.xyz/v1/chat/completions",
+    ("together", "together:meta-llama/Llama-3-70b", "https://api.together.ai/v1/chat/completions",
      "Authorization", "Bearer " + KEY + "-together"),
     ("ollama", "ollama:llama3.2:latest", "http://localhost:11434/v1/chat/completions", None, None),
     ("openrouter", "openrouter:anthropic/claude-sonnet-4",
@@ -1485,7 +1485,7 @@ def test_embeddings_url_shapes_and_order(keys, model, base, url):
 
 @responses.activate
 def test_embeddings_refused_where_there_is_no_endpoint():
-    for model in ("groq:x", "openrouter:y"):
+    for model in ("groq:x", "deepseek:y"):
         with pytest.raises(oc.OpenAICompatError, match="no embeddings endpoint"):
             oc.embed("a", model=model, api_key="k")
     with pytest.raises(TypeError, match="input must be"):
@@ -1501,7 +1501,7 @@ def test_embeddings_refused_where_there_is_no_endpoint():
 
 @pytest.mark.parametrize("model,window", [
     ("gpt-4o", 128_000), ("gpt-4o-2024-08-06", 128_000), ("gpt-4o-mini-2024-07-18", 128_000),
-    ("gpt-4", 8_192), ("gpt-4-0613", 8_192), ("gpt-4-32k", 32_768), ("gpt-4-turbo", 128_000),
+    ("gpt-4", 8_192), ("gpt-4-0613", 8_192), ("gpt-4-32k", None), ("gpt-4-turbo", 128_000),
     ("gpt-3.5-turbo-1106", 16_385), ("openai/gpt-4o", 128_000), ("gpt-5-mini", 400_000),
     ("llama3.2:latest", None), ("gpt-4oops", None), (None, None),
 ])
@@ -1537,8 +1537,8 @@ def test_context_window_exceeded_sends_nothing(monkeypatch):
     big = "word " * 40_000          # about 50,000 tokens by the heuristic
     with pytest.raises(oc.ContextWindowExceededError) as e:
         oc.chat(big, model="gpt-4", api_key=KEY)
-    assert "context window of 8192 tokens" in str(e.value) and len(responses.calls) == 0
-    with pytest.raises(ValueError, match="16385"):
+    assert "reads at most 8192 prompt tokens" in str(e.value) and len(responses.calls) == 0
+    with pytest.raises(ValueError, match="at most 4096 output tokens"):
         oc.chat("hi", model="gpt-3.5-turbo", api_key=KEY, max_tokens=17_000)
     responses.post("http://127.0.0.1:9/v1/chat/completions", json=completion())
     oc.chat(big, model="some-local-model", base_url="http://127.0.0.1:9/v1")   # unknown: sent
@@ -1553,14 +1553,6 @@ def test_cost_known_and_unknown():
     assert oc._parse_chat(completion(model="mystery")).cost is None
     r = oc._parse_chat(json.loads(transcript("openai_chat_basic.json")))
     assert r.cost == pytest.approx((17 * 0.15 + 4 * 0.60) / 1e6)
-
-
-def test_users_can_add_price_and_limit_rows(monkeypatch):
-    monkeypatch.setitem(oc.PRICES, "my-model", (1.0, 2.0))
-    monkeypatch.setitem(oc.MODEL_LIMITS, "my-model", (100, 10))
-    assert oc.estimate_cost({"prompt_tokens": 10, "completion_tokens": 5}, "my-model-v2") == \
-        pytest.approx(20 / 1e6)
-    assert oc.context_window("my-model") == 100
 
 
 def test_budget_refuses_once_reached_and_sends_nothing(monkeypatch):
@@ -1603,6 +1595,233 @@ def test_budget_records_streams_when_they_finish():
     assert budget.tokens_used == 0
     stream.text()
     assert budget.tokens_used == stream.response.usage.total_tokens > 0
+
+
+# -----------------------------------------------------------------------------
+# Model data: one table, names that resolve to their own row or to nothing, limits before
+# sending, cost as billed, a refresh path, provider facts.
+
+@pytest.fixture
+def fresh_models(monkeypatch):
+    """A model table of the built-in rows only, rebuilt for the test."""
+    monkeypatch.setattr(oc, "_models", None)
+    yield
+    oc._models = None
+
+
+# (model, provider, the row's name or None): real names, each to its own row or to nothing.
+RESOLUTION = [
+    ("gpt-4o", None, "gpt-4o"), ("GPT-4o", None, "gpt-4o"), ("gpt-4o-2024-08-06", None, "gpt-4o"),
+    ("gpt-4o-2024-11-20", None, "gpt-4o"), ("gpt-4o-2024-05-13", None, "gpt-4o-2024-05-13"),
+    ("gpt-4o-mini", None, "gpt-4o-mini"), ("gpt-4o-mini-2024-07-18", None, "gpt-4o-mini"),
+    ("gpt-4", None, "gpt-4"), ("gpt-4-0613", None, "gpt-4"),
+    ("gpt-4-1106-preview", None, "gpt-4-1106-preview"), ("gpt-4-0125-preview", None, None),
+    ("gpt-4-turbo", None, "gpt-4-turbo"), ("gpt-4-turbo-2024-04-09", None, "gpt-4-turbo"),
+    ("gpt-4-32k", None, None), ("gpt-3.5-turbo", None, "gpt-3.5-turbo"),
+    ("gpt-3.5-turbo-0125", None, "gpt-3.5-turbo"),
+    ("gpt-3.5-turbo-1106", None, "gpt-3.5-turbo-1106"), ("gpt-4.1", None, "gpt-4.1"),
+    ("gpt-4.1-2025-04-14", None, "gpt-4.1"), ("gpt-4.1-mini", None, "gpt-4.1-mini"),
+    ("gpt-4.1-nano-2025-04-14", None, "gpt-4.1-nano"), ("o1", None, "o1"),
+    ("o1-2024-12-17", None, "o1"), ("o1-mini", "openai", None), ("o1-mini", "azure", "o1-mini"),
+    ("o3", None, "o3"), ("o3-2025-04-16", None, "o3"), ("o3-mini", None, "o3-mini"),
+    ("o3-pro", None, "o3-pro"), ("o3-pro-2025-06-10", None, "o3-pro"),
+    ("o4-mini", None, "o4-mini"), ("gpt-5", None, "gpt-5"), ("gpt-5-2025-08-07", None, "gpt-5"),
+    ("gpt-5-mini", None, "gpt-5-mini"),
+    ("gpt-5-nano", None, "gpt-5-nano"), ("gpt-5.1", None, "gpt-5.1"), ("gpt-5.2", None, "gpt-5.2"),
+    ("gpt-5.2-2025-12-11", None, "gpt-5.2"), ("gpt-5.4-mini", None, "gpt-5.4-mini"),
+    ("gpt-5.5", None, "gpt-5.5"), ("gpt-5.6-luna", None, "gpt-5.6-luna"), ("gpt-5x", None, None),
+    ("gpt-4oops", None, None), ("text-embedding-3-small", None, "text-embedding-3-small"),
+    ("openai:gpt-4o", None, "gpt-4o"), ("azure:gpt-4o", None, "gpt-4o"),
+    ("openrouter:openai/gpt-4o", None, "gpt-4o"), ("openai/gpt-4o-mini", None, "gpt-4o-mini"),
+    ("openrouter:openai/gpt-4o:free", None, "gpt-4o"), ("openrouter:openai/gpt-4o:extended",
+                                                       None, None),
+    ("ft:gpt-4o-mini-2024-07-18:acme::A1b2C3", None, "ft:gpt-4o-mini-2024-07-18:acme::A1b2C3"),
+    ("ft:mystery-model:acme::x", None, None),
+    ("groq:openai/gpt-oss-120b", None, "openai/gpt-oss-120b"),
+    ("openai/gpt-oss-120b", None, None),              # Groq, Together, Fireworks: ambiguous
+    ("together:openai/gpt-oss-120b", None, "openai/gpt-oss-120b"),
+    ("together:meta-llama/Llama-3.3-70B-Instruct-Turbo", None,
+     "meta-llama/Llama-3.3-70B-Instruct-Turbo"),
+    ("meta-llama/Llama-3.3-70B-Instruct-Turbo", None, "meta-llama/Llama-3.3-70B-Instruct-Turbo"),
+    ("groq:llama-3.3-70b-versatile", None, None), ("deepseek:deepseek-chat", None, "deepseek-chat"),
+    ("deepseek-v4-pro", "deepseek", "deepseek-v4-pro"), ("mistral:mistral-large-latest", None,
+                                                         "mistral-large-latest"),
+    ("mistral:mistral-large-2411", None, None), ("xai:grok-4.3", None, "grok-4.3"),
+    ("fireworks:accounts/fireworks/models/gpt-oss-20b", None,
+     "accounts/fireworks/models/gpt-oss-20b"),
+    ("gpt-4o", "groq", None), ("llama3.2:latest", None, None), ("", None, None),
+    ("ollama:llama3.2:latest", None, None), ("mock:echo", None, None),
+]
+
+
+@pytest.mark.parametrize("model,provider,expected", RESOLUTION)
+def test_names_resolve_to_their_own_row_or_to_nothing(model, provider, expected):
+    info = oc.model_info(model, provider)
+    assert (info and info.name) == expected
+
+
+def test_a_snapshot_with_its_own_price_and_a_fine_tune_are_priced_right():
+    assert len(RESOLUTION) >= 50
+    assert oc.model_info("gpt-4o-2024-05-13").input_price == 5.0      # not gpt-4o's 2.50
+    assert oc.model_info("o3-pro").input_price == 20.0                 # not o3's 2.00
+    ft = oc.model_info("ft:gpt-4o-mini-2024-07-18:acme::A1b2C3")
+    assert ft.context_window == 128_000 and ft.input_price is None
+    free = oc.model_info("openrouter:openai/gpt-4o:free")
+    assert (free.input_price, free.output_price) == (0.0, 0.0)
+    gpt5 = oc.model_info("gpt-5")
+    assert (gpt5.context_window, gpt5.max_input_tokens, gpt5.max_output_tokens) == (
+        400_000, 272_000, 128_000)
+
+
+def test_cost_counts_cached_and_reasoning_tokens_as_billed():
+    usage = {"prompt_tokens": 10_000, "completion_tokens": 2_000, "total_tokens": 12_000,
+             "prompt_tokens_details": {"cached_tokens": 9_000},
+             "completion_tokens_details": {"reasoning_tokens": 1_500}}
+    # gpt-4o: 2.50 in, 1.25 cached in, 10.00 out per 1M; reasoning is inside completion.
+    by_hand = (1_000 * 2.50 + 9_000 * 1.25 + 2_000 * 10.00) / 1e6
+    assert oc.estimate_cost(usage, "gpt-4o") == pytest.approx(by_hand)
+    r = oc._parse_chat(completion(model="gpt-4o-2024-08-06", usage=usage), "openai")
+    assert r.cost == pytest.approx(by_hand)
+    deepseek = {"prompt_tokens": 1000, "completion_tokens": 100, "prompt_cache_hit_tokens": 800}
+    assert oc.estimate_cost(deepseek, "deepseek-v4-flash", "deepseek") == pytest.approx(
+        (200 * 0.3 + 800 * 0.006 + 100 * 1.2) / 1e6)
+    assert oc.estimate_cost({"prompt_tokens": 10, "completion_tokens": 1}, "gpt-4o",
+                            "groq") is None                             # not a Groq model
+
+
+@responses.activate
+def test_embeddings_and_streams_have_a_cost():
+    responses.post("https://api.openai.com/v1/embeddings", json={
+        "object": "list", "model": "text-embedding-3-small",
+        "usage": {"prompt_tokens": 1_000_000, "total_tokens": 1_000_000},
+        "data": [{"object": "embedding", "index": 0, "embedding": [0.1]}]})
+    assert oc.embed("a", model="text-embedding-3-small", api_key=KEY).cost == pytest.approx(0.02)
+    responses.post(OPENAI_URL, body=transcript("openai_stream_include_usage.sse"),
+                   content_type="text/event-stream")
+    stream = oc.chat("hi", model="gpt-4o", api_key=KEY, stream=True)
+    stream.text()
+    assert stream.response.cost == pytest.approx((14 * 2.5 + 30 * 10.0) / 1e6)
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    (dict(model="gpt-5", messages="word " * 300_000),
+     "gpt-5 reads at most 272000 prompt tokens, and the prompt is about 375007"),
+    (dict(model="gpt-4o", messages="word " * 100_000, max_tokens=10_000),
+     "gpt-4o has a context window of 128000 tokens; the prompt is about 125007 tokens and "
+     "10000 more were requested for the output \\(135007 in all\\)"),
+    (dict(model="gpt-4o", messages="hi", max_completion_tokens=20_000),
+     "gpt-4o writes at most 16384 output tokens, and max_tokens asks for 20000"),
+])
+@responses.activate
+def test_the_three_limits_are_checked_before_sending(kwargs, message, monkeypatch):
+    monkeypatch.setattr(oc, "_counter", lambda text: (len(text) + 3) // 4)
+    with pytest.raises(oc.ContextWindowExceededError, match=message):
+        oc.chat(api_key=KEY, **kwargs)
+    assert len(responses.calls) == 0
+    # gpt-5's window holds 272k of prompt plus 128k of output: a call within both is sent.
+    responses.post(OPENAI_URL, json=completion())
+    oc.chat("word " * 200_000, model="gpt-5", api_key=KEY, max_completion_tokens=128_000)
+    oc.chat("word " * 60_000, model="gpt-4-1106-preview", api_key=KEY)   # 128k, not gpt-4's 8k
+
+
+LITELLM_SAMPLE = {
+    "sample_spec": {"max_tokens": "LEGACY", "mode": "one of chat, embedding, ..."},
+    "my-model": {"litellm_provider": "openai", "mode": "chat", "max_input_tokens": 1000,
+                 "max_output_tokens": 100, "input_cost_per_token": 1e-06,
+                 "cache_read_input_token_cost": 5e-07, "output_cost_per_token": 2e-06},
+    "groq/my-llama": {"litellm_provider": "groq", "mode": "chat", "max_input_tokens": 8000,
+                      "max_output_tokens": 800, "input_cost_per_token": 1e-07,
+                      "output_cost_per_token": 2e-07},
+    "bedrock/x": {"litellm_provider": "bedrock", "mode": "chat"},
+    "gpt-4o": {"litellm_provider": "openai", "mode": "chat", "max_input_tokens": 128000,
+               "max_output_tokens": 16384, "input_cost_per_token": 3e-06,
+               "output_cost_per_token": 1.2e-05},
+}
+
+
+def test_load_model_data_merges_litellm_format(tmp_path, fresh_models):
+    path = tmp_path / "prices.json"
+    path.write_text(json.dumps(LITELLM_SAMPLE))
+    assert oc.load_model_data(path) == 3                      # bedrock and the spec skipped
+    assert oc.model_info("my-model").context_window == 1000
+    assert oc.model_info("groq:my-llama").output_price == pytest.approx(0.2)
+    assert oc.model_info("gpt-4o").input_price == pytest.approx(3.0)      # replaced
+    assert oc.model_info("gpt-4o").cached_input_price is None
+    assert oc.estimate_cost({"prompt_tokens": 1000, "completion_tokens": 10}, "my-model") == \
+        pytest.approx((1000 * 1.0 + 10 * 2.0) / 1e6)
+
+
+def test_model_data_from_the_environment_is_loaded_on_first_use(tmp_path, monkeypatch,
+                                                                 fresh_models):
+    path = tmp_path / "prices.json"
+    path.write_text(json.dumps(LITELLM_SAMPLE))
+    monkeypatch.setenv("OPENAI_COMPAT_MODEL_DATA", str(path))
+    assert oc.model_info("my-model").input_price == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("content,message", [
+    (None, "cannot read model data .*missing.json: No such file"),
+    ("{not json", "model data .*bad.json is not JSON"),
+    ("[1, 2]", "model data .*bad.json is not in LiteLLM's format"),
+    ('{"a": {"mode": "chat"}}', "model data .*bad.json is not in LiteLLM's format"),
+])
+def test_bad_model_data_is_a_clear_error_naming_the_file(tmp_path, content, message,
+                                                         fresh_models):
+    path = tmp_path / ("missing.json" if content is None else "bad.json")
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(oc.OpenAIError, match=message):
+        oc.load_model_data(path)
+
+
+def test_the_built_in_rows_match_the_pinned_litellm_excerpt(fresh_models):
+    """Every built-in row is what load_model_data makes of the pinned LiteLLM entry: a
+    hand edit of the table, or a refresh without the excerpt, fails here."""
+    excerpt = json.loads((HERE / "testdata" / "litellm_excerpt.json").read_text())
+    source = excerpt.pop("_source")
+    built_in = {(info.provider, info.name): info
+                for rows in oc._model_index().values() for info in rows}
+    from_litellm = {(i.provider, i.name): i for i in (
+        oc._from_litellm(k, v) for k, v in excerpt.items()) if i}
+    assert built_in.keys() == from_litellm.keys()
+    for key, info in built_in.items():
+        assert info.to_dict() == from_litellm[key].to_dict(), key
+    assert "LiteLLM 1.110.2" in source and source.split("sha256 ")[1][:8] in (
+        HERE / "openai_compat.py").read_text()
+    assert 80 <= len(built_in) <= 130 and {i.provider for i in built_in.values()} >= {
+        "openai", "groq", "together", "deepseek", "mistral", "xai", "fireworks"}
+
+
+@pytest.mark.parametrize("model,field", [
+    ("mistral:mistral-large-latest", "max_tokens"), ("deepseek:deepseek-v4-flash", "max_tokens"),
+    ("ollama:llama3.2", "max_tokens"), ("gpt-4o", "max_completion_tokens"),
+    ("groq:openai/gpt-oss-20b", "max_completion_tokens"),
+])
+def test_max_completion_tokens_is_renamed_where_only_max_tokens_is_known(model, field):
+    body = oc.build_request("hi", model=model, api_key=KEY, max_completion_tokens=50).json
+    assert body[field] == 50 and len([k for k in body if k.startswith("max_")]) == 1
+
+
+def test_provider_facts(monkeypatch):
+    monkeypatch.setenv("TOGETHER_API_KEY", KEY)
+    for base in ("https://api.together.ai/v1", "https://api.together.xyz/v1"):  # both documented
+        assert oc.build_request("hi", model="together:m", base_url=base).headers[
+            "Authorization"] == "Bearer " + KEY
+    assert oc.build_request("hi", model="together:m").url.startswith("https://api.together.ai/")
+    assert oc.PROVIDERS["openrouter"].embeddings
+    monkeypatch.setenv("OLLAMA_API_KEY", KEY)
+    req = oc.build_request("hi", model="ollama-cloud:gpt-oss:120b")
+    assert req.url == "https://ollama.com/v1/chat/completions" and req.json["model"] == \
+        "gpt-oss:120b"
+    monkeypatch.setenv("AZURE_OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com")
+    assert oc.build_request("hi", model="azure:o3-mini").url.endswith(
+        "api-version=2024-12-01-preview")
+    assert oc.build_request("hi", model="azure:my-gpt4o").url.endswith("api-version=2024-10-21")
+    assert oc.build_request("hi", model="azure:o3-mini", api_version="2025-04-01-preview"
+                            ).url.endswith("api-version=2025-04-01-preview")
+    info = oc.model_info("deepseek:deepseek-chat")
+    assert info.deprecated == "2026-07-24"
 
 
 # -----------------------------------------------------------------------------
