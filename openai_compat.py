@@ -45,6 +45,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import email.utils
+import enum
 import functools
 import http.client
 import ipaddress
@@ -59,6 +60,7 @@ import sys
 import threading
 import time
 import typing
+import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Sequence, TypeAlias, overload
 from urllib.parse import quote, urlencode, urlsplit
@@ -86,7 +88,8 @@ __all__ = [
     "OpenAIError", "OpenAICompatError", "APIError", "APIStatusError", "BadRequestError",
     "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
     "UnprocessableEntityError", "RateLimitError", "InternalServerError", "APIConnectionError",
-    "APITimeoutError", "ParseError", "ContextWindowExceededError", "BudgetExceededError",
+    "APITimeoutError", "ParseError", "SchemaValidationError", "LengthFinishReasonError",
+    "ContentFilterFinishReasonError", "ContextWindowExceededError", "BudgetExceededError",
 ]
 
 log = logging.getLogger("openai_compat")
@@ -141,6 +144,7 @@ class Provider:
     env_headers: tuple = ()      # (header, environment variable) pairs, sent when set
     hosts: tuple = ()            # other documented API roots an environment key may go to
     max_tokens_only: bool = False   # knows max_tokens, not max_completion_tokens: renamed
+    json_schema: bool = True     # takes response_format json_schema (else: json_object + prompt)
 
 
 _OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
@@ -175,8 +179,9 @@ PROVIDERS: dict[str, Provider] = {
     "openrouter": Provider("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"),
     # DeepSeek's chat API documents max_tokens only (api-docs.deepseek.com/api/create-chat-
     # completion); deepseek-chat and -reasoner shut down 2026-07-24 (see the model table).
+    # JSON output: only {"type": "json_object"} (api-docs.deepseek.com/guides/json_mode).
     "deepseek": Provider("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY",
-                         embeddings=False, max_tokens_only=True),
+                         embeddings=False, max_tokens_only=True, json_schema=False),
     # Mistral answers 422 extra_forbidden to max_completion_tokens.
     "mistral": Provider("mistral", "https://api.mistral.ai/v1", "MISTRAL_API_KEY",
                         max_tokens_only=True),
@@ -360,6 +365,7 @@ class Function(_Serializable):
     """A function the model called: its name and its arguments as JSON text."""
     name: str | None = None
     arguments: str | None = None   # JSON text, as the model wrote it (may be invalid JSON)
+    parsed_arguments: Any = None   # the arguments as the type tool() was given, checked
 
 
 @dataclass(repr=False, eq=False)
@@ -440,6 +446,7 @@ class Message(_Serializable):
     annotations: list[dict] | None = None     # url citations of web search
     audio: dict | None = None
     function_call: Function | None = None     # the deprecated single-function form
+    parsed: Any = None     # with a typed response_format: the answer as that type, checked
 
     def to_dict(self) -> dict:
         """The wire form, to send back as part of `messages` (tool-call loops). `messages`
@@ -568,6 +575,26 @@ class APITimeoutError(APIConnectionError):
 
 class ParseError(OpenAIError, ValueError):
     """The model's text is not what was asked for (no JSON where JSON was asked for)."""
+
+
+class LengthFinishReasonError(OpenAIError):
+    """The answer was cut off at the token limit (finish_reason "length"), so the JSON that
+    was asked for is incomplete. `completion` is the ChatResponse."""
+
+    def __init__(self, *, completion: ChatResponse) -> None:
+        super().__init__("Could not parse response content as the length limit was reached"
+                         " - %s" % (completion.usage,))
+        self.completion = completion
+
+
+class ContentFilterFinishReasonError(OpenAIError):
+    """The answer was withheld by the provider's content filter (finish_reason
+    "content_filter"). `completion` is the ChatResponse."""
+
+    def __init__(self, *, completion: ChatResponse | None = None) -> None:
+        super().__init__("Could not parse response content as the request was rejected by "
+                         "the content filter")
+        self.completion = completion
 
 
 class ContextWindowExceededError(OpenAIError, ValueError):
@@ -771,6 +798,7 @@ class Request:
     stream: bool = False
     secret: str | None = None      # the key, kept to scrub it from error messages
     stream_usage_added: bool = False   # we added stream_options (the caller did not)
+    parsing: _Parsing | None = field(default=None, repr=False)   # structured output wanted
 
     def __repr__(self) -> str:
         return "Request(method=%r, url=%r, headers=%r, json=%r)" % (
@@ -831,7 +859,7 @@ _FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "functions": (list, "a list of function definitions"),
     "modalities": (list, "a list of strings such as ['text']"),
     "logit_bias": (dict, "a dict of token id to bias"), "metadata": (dict, "a dict of strings"),
-    "response_format": (dict, "a dict such as {'type': 'json_object'}"),
+    "response_format": (dict, "a dict such as {'type': 'json_object'}, or a type"),
     "stream_options": (dict, "a dict such as {'include_usage': True}"),
     "audio": (dict, "a dict"), "prediction": (dict, "a dict"),
     "web_search_options": (dict, "a dict"),
@@ -1055,7 +1083,7 @@ def build_request(
         logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
         top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
         tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
         stream_options: dict | None = None, reasoning_effort: str | None = None,
         verbosity: str | None = None, service_tier: str | None = None,
         store: bool | None = None, metadata: dict[str, str] | None = None,
@@ -1089,6 +1117,8 @@ _NOT_BODY = ("messages", "model", "provider", "api_key", "base_url", "api_versio
 def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
     """build_request() from a dict of chat()'s arguments (absent ones take their defaults).
     stream_usage: ask for usage in streams (chat() does; the SDK-shaped client does not)."""
+    args = dict(args)
+    parsing = _parsing_of(args)         # a response_format or tool given as a type
     params = {k: v for k, v in args.items() if k not in _NOT_BODY and v is not None}
     _check_params(params)
     extra_body = args.get("extra_body")
@@ -1101,6 +1131,9 @@ def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
                               _merged(args.get("headers"), args.get("extra_headers")), stream)
     url = _with_query(url, args.get("extra_query"))
     body = {"model": model, "messages": _normalize_messages(args.get("messages"))}
+    if parsing and parsing.schema is not None and not p.json_schema:
+        params["response_format"] = {"type": "json_object"}
+        body["messages"] = _schema_in_prompt(body["messages"], parsing)
     body.update(_map_params(p, model, params, body["messages"]))
     body.update(extra_body or {})
     # Ask for usage in streams unless the caller chose stream_options (here or in
@@ -1112,7 +1145,7 @@ def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
     if add_usage:
         body["stream_options"] = {"include_usage": True}
     return Request("POST", url, hdrs, body, provider=p.name, stream=stream, secret=key,
-                   stream_usage_added=add_usage)
+                   stream_usage_added=add_usage, parsing=parsing)
 
 
 def _merged(*dicts: Mapping[str, Any] | None) -> dict | None:
@@ -1887,6 +1920,7 @@ class ChatStream:
         self._http = resp
         self._acc = _Accumulator()
         self._on_done = on_done       # called once with the response, however the stream ends
+        self._finished = False        # the stream ended as it should: its answer may be parsed
         self._chunks = self._generate(objects)
 
     def _generate(self, objects: typing.Iterable[dict]) -> Iterator[ChatCompletionChunk]:
@@ -1899,6 +1933,7 @@ class ChatStream:
             if not count:
                 raise OpenAICompatError("%s ended the stream without sending any chunk"
                                         % self.request.provider)
+            self._finished = True
         except OpenAICompatError as exc:
             raise _scrub(exc, self.request.secret)
         except _MALFORMED as exc:
@@ -1924,10 +1959,18 @@ class ChatStream:
         self._http.close()
         if self._on_done:           # a Budget counts what was used, also when cut short
             on_done, self._on_done = self._on_done, None
-            on_done(self.response)
+            on_done(self._joined())
 
     @property
     def response(self) -> ChatResponse:
+        """Everything received so far as a ChatResponse; once the stream has ended, with
+        `message.parsed` filled when a typed response_format was asked for."""
+        response = self._joined()
+        if self._finished and self.request.parsing:
+            _parse_structured(response, self.request.parsing)
+        return response
+
+    def _joined(self) -> ChatResponse:
         return _parse_chat(self._acc.body(), self.request.provider, self._http.headers)
 
     def text(self) -> str:
@@ -2006,8 +2049,12 @@ def _mock_text(messages) -> str:
 
 def _mock_chat(body: dict) -> tuple[int, Any, str]:
     text = _mock_text(body.get("messages") or [])
-    if _dict(body.get("response_format")).get("type") == "json_object":
+    response_format = _dict(body.get("response_format"))
+    if response_format.get("type") == "json_object":
         text = json.dumps({"echo": text})     # JSON mode answers JSON
+    elif response_format.get("type") == "json_schema":   # an answer that fits the schema
+        text = json.dumps(_example(_dict(response_format.get("json_schema")).get("schema"),
+                                   text))
     prompt = estimate_tokens(body.get("messages") or [])
     words = re.findall(r"\S+\s*", text) or [""]
     usage = {"prompt_tokens": prompt, "completion_tokens": len(words),
@@ -2029,6 +2076,22 @@ def _mock_chat(body: dict) -> tuple[int, Any, str]:
         events.append(dict(chunk, choices=[], usage=usage))
     sse = "".join("data: %s\n\n" % json.dumps(e) for e in events) + "data: [DONE]\n\n"
     return 200, sse.encode(), "text/event-stream"
+
+
+def _example(schema: Any, text: str) -> Any:
+    """A value that fits a JSON schema: the echoed text for strings, zeros and first choices."""
+    schema = _dict(schema)
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "anyOf" in schema:
+        return _example(schema["anyOf"][0], text)
+    kind = schema.get("type")
+    kind = kind[0] if isinstance(kind, list) else kind
+    if kind == "object":
+        return {k: _example(v, text) for k, v in _dict(schema.get("properties")).items()}
+    if kind == "array":
+        return [_example(schema.get("items"), text)]
+    return {"string": text, "integer": 0, "number": 0.0, "boolean": False}.get(kind)
 
 
 def _mock_embeddings(body: dict) -> dict:
@@ -2059,7 +2122,7 @@ def chat(
         logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
         top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
         tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
         stream_options: dict | None = None, reasoning_effort: str | None = None,
         verbosity: str | None = None, service_tier: str | None = None,
         store: bool | None = None, metadata: dict[str, str] | None = None,
@@ -2088,7 +2151,7 @@ def chat(
         logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
         top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
         tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
         stream_options: dict | None = None, reasoning_effort: str | None = None,
         verbosity: str | None = None, service_tier: str | None = None,
         store: bool | None = None, metadata: dict[str, str] | None = None,
@@ -2117,7 +2180,7 @@ def chat(
         logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
         top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
         tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
         stream_options: dict | None = None, reasoning_effort: str | None = None,
         verbosity: str | None = None, service_tier: str | None = None,
         store: bool | None = None, metadata: dict[str, str] | None = None,
@@ -2145,7 +2208,7 @@ def chat(
         logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
         top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
         tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
         stream_options: dict | None = None, reasoning_effort: str | None = None,
         verbosity: str | None = None, service_tier: str | None = None,
         store: bool | None = None, metadata: dict[str, str] | None = None,
@@ -2181,13 +2244,20 @@ def chat(
     return _chat(locals(), stream_usage=True)
 
 
-def _chat(args: Mapping[str, Any], stream_usage: bool) -> ChatResponse | ChatStream:
-    """chat() from a dict of its arguments: resolve, build, send, parse."""
+def _chat(args: Mapping[str, Any], stream_usage: bool,
+          parse: bool = False) -> ChatResponse | ChatStream:
+    """chat() from a dict of its arguments: resolve, build, send, parse. parse: as the
+    SDK's parse(), refuse any answer cut off or filtered."""
     timeout, max_retries = args.get("timeout", DEFAULT_TIMEOUT), args.get(
         "max_retries", DEFAULT_MAX_RETRIES)
     session, budget = args.get("session"), args.get("budget")
     _check_call(timeout, max_retries, session, budget)
     req = _build(args, stream_usage)
+    if parse:
+        if req.stream:
+            raise TypeError("parse() does not stream; use create(..., stream=True)")
+        req.parsing = req.parsing or _Parsing()
+        req.parsing.always = True
     body = req.json or {}
     _check_limits(body, req.provider)
     if budget is not None:
@@ -2199,7 +2269,7 @@ def _chat(args: Mapping[str, Any], stream_usage: bool) -> ChatResponse | ChatStr
                    lambda data, resp: _parse_chat(data, req.provider, resp.headers))
     if budget is not None:
         budget.record(result)
-    return result
+    return _parse_structured(result, req.parsing) if req.parsing else result
 
 
 # What parsing a hostile answer could raise beyond our own checks; turned into an
@@ -2466,15 +2536,21 @@ class _ChatCompletions:
         self._client = client
         if TYPE_CHECKING:
             self.create = chat          # checkers see chat()'s keywords and overloads
+            self.parse = chat
         else:
             self.create = functools.wraps(chat)(   # and help() shows them too
                 lambda **kwargs: self._create(**kwargs))
+            # The SDK's parse(): create() that fills choices[i].message.parsed from a typed
+            # response_format, and raises LengthFinishReasonError or
+            # ContentFilterFinishReasonError for an answer cut off or filtered.
+            self.parse = functools.wraps(chat)(
+                lambda **kwargs: self._create(parse=True, **kwargs))
 
-    def _create(self, **kwargs: Any) -> ChatResponse | ChatStream:
+    def _create(self, parse: bool = False, **kwargs: Any) -> ChatResponse | ChatStream:
         args = self._client._defaults(kwargs, _CHAT_PARAMETERS)
         if self._client.budget is not None and "budget" not in kwargs:
             args["budget"] = self._client.budget
-        return _chat(args, stream_usage=False)
+        return _chat(args, stream_usage=False, parse=parse)
 
 
 _CHAT_PARAMETERS = _parameters(chat)
@@ -2528,38 +2604,341 @@ _EMBED_PARAMETERS = _parameters(embed)
 
 
 # -----------------------------------------------------------------------------
-# Helpers for tools, images and JSON output.
+# Structured outputs and tools: a Python type in, a validated object out. One schema builder
+# serves tool() and response_format; the types are pydantic v2 models (duck-typed: never
+# imported here), dataclasses, TypedDicts, and the hints inside them.
 
 _JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean",
                dict: "object", list: "array"}
 
 
-def _schema(hint, where: str) -> dict:
+def _is_pydantic(hint: Any) -> bool:
+    return isinstance(hint, type) and hasattr(hint, "model_json_schema") and hasattr(
+        hint, "model_validate_json")
+
+
+def _is_record_type(hint: Any) -> bool:
+    """A type whose fields become an object schema: a dataclass, a TypedDict, pydantic."""
+    return isinstance(hint, type) and (dataclasses.is_dataclass(hint) or
+                                       typing.is_typeddict(hint) or _is_pydantic(hint))
+
+
+def _schema(hint: Any, where: str, strict: bool = False, seen: tuple = ()) -> dict:
     """A JSON schema for a type hint: str, int, float, bool, dict, list[X], Literal[...],
-    Optional[X] and X | None."""
+    an Enum, Optional[X] / X | None, dataclasses, TypedDicts and pydantic models.
+
+    strict: OpenAI's strict dialect (every property required, additionalProperties false,
+    optionals as unions with null; no dict, Any or bare list, whose contents it cannot pin)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint in _JSON_TYPES:
+    if hint in _JSON_TYPES and not (strict and hint in (dict, list)):
         return {"type": _JSON_TYPES[hint]}
+    if _is_pydantic(hint):
+        return _strict_json_schema(typing.cast(Any, hint).model_json_schema())
+    if _is_record_type(hint):
+        return _object_schema(hint, where, strict, seen)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return _enum_schema([m.value for m in hint])
     if origin is typing.Literal:
-        kinds = {_JSON_TYPES.get(type(a)) for a in args}
-        schema: dict[str, Any] = {"enum": list(args)}
-        if len(kinds) == 1 and None not in kinds:
-            schema["type"] = kinds.pop()
-        return schema
-    if origin in (list, tuple, set) or origin is typing.List:
-        return dict({"type": "array"}, **({"items": _schema(args[0], where)} if args else {}))
-    if origin in (dict,):
-        return {"type": "object"}
+        return _enum_schema(list(args))
+    if origin in (list, tuple, set) and args:
+        return {"type": "array", "items": _schema(args[0], where + "[]", strict, seen)}
+    if origin in (list, tuple, set, dict) and not strict:
+        return {"type": "array" if origin is not dict else "object"}
     if args and type(None) in args:    # Optional[X], X | None
         rest = [a for a in args if a is not type(None)]
         if len(rest) == 1:
-            schema = _schema(rest[0], where)
-            if isinstance(schema.get("type"), str):
-                schema["type"] = [schema["type"], "null"]
-            return schema
+            return _nullable(_schema(rest[0], where, strict, seen))
     raise TypeError("%s: type hint %r is not supported (use str, int, float, bool, list[...], "
-                    "dict, Literal[...] or Optional[...])" % (where, hint))
+                    "Literal[...], an Enum, Optional[...], a dataclass, a TypedDict or a "
+                    "pydantic model%s)" % (where, hint, "" if strict else ", dict"))
 
+
+def _enum_schema(values: list) -> dict:
+    kinds = {_JSON_TYPES.get(type(v)) for v in values}
+    schema: dict[str, Any] = {"enum": values}
+    if len(kinds) == 1 and None not in kinds:
+        schema["type"] = kinds.pop()
+    return schema
+
+
+def _nullable(schema: dict) -> dict:
+    if isinstance(schema.get("type"), str) and "properties" not in schema:
+        return dict(schema, type=[schema["type"], "null"])
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _object_schema(cls: type, where: str, strict: bool, seen: tuple) -> dict:
+    """A dataclass's or TypedDict's fields as an object schema (strict: all required)."""
+    if cls in seen:
+        raise TypeError("%s: %s contains itself; recursive types are not supported"
+                        % (where, cls.__name__))
+    hints = typing.get_type_hints(cls)
+    if dataclasses.is_dataclass(cls):
+        names = [f.name for f in dataclasses.fields(cls)]
+        optional = {f.name for f in dataclasses.fields(cls) if f.default is not
+                    dataclasses.MISSING or f.default_factory is not dataclasses.MISSING}
+    else:                                  # TypedDict: total=False and NotRequired keys
+        names, optional = list(hints), set(getattr(cls, "__optional_keys__", ()))
+    properties = {}
+    for name in names:
+        schema = _schema(hints[name], "%s.%s" % (cls.__name__, name), strict, seen + (cls,))
+        # Strict mode has no optional keys: a TypedDict key that may be absent may be null.
+        strict_optional = strict and name in optional and not dataclasses.is_dataclass(cls)
+        properties[name] = _nullable(schema) if strict_optional else schema
+    schema = {"type": "object", "properties": properties, "additionalProperties": False,
+              "required": names if strict else [n for n in names if n not in optional]}
+    doc = cls.__doc__ or ""
+    if doc and not doc.startswith(cls.__name__ + "("):      # not the doc @dataclass writes
+        schema["description"] = " ".join(doc.split())
+    return schema
+
+
+def _strict_json_schema(schema: Any, root: dict | None = None) -> dict:
+    """A pydantic model's JSON schema in OpenAI's strict dialect, as the official SDK makes
+    it (openai/lib/_pydantic.py): objects closed and fully required, `default: null` dropped,
+    single allOf and $ref-with-siblings inlined."""
+    if not isinstance(schema, dict):
+        raise TypeError("expected a JSON schema object, not %r" % (schema,))
+    root = schema if root is None else root
+    for defs in ("$defs", "definitions"):
+        for sub in _dict(schema.get(defs)).values():
+            _strict_json_schema(sub, root)
+    if schema.get("type") == "object" and "additionalProperties" not in schema:
+        schema["additionalProperties"] = False
+    if isinstance(schema.get("properties"), dict):
+        schema["required"] = list(schema["properties"])
+        for sub in schema["properties"].values():
+            _strict_json_schema(sub, root)
+    if isinstance(schema.get("items"), dict):
+        _strict_json_schema(schema["items"], root)
+    for sub in schema.get("anyOf") or ():
+        _strict_json_schema(sub, root)
+    all_of = schema.get("allOf")
+    if isinstance(all_of, list):
+        for sub in all_of:
+            _strict_json_schema(sub, root)
+        if len(all_of) == 1:
+            schema.update(schema.pop("allOf")[0])
+    if "default" in schema and schema["default"] is None:
+        del schema["default"]
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and len(schema) > 1:
+        resolved = _resolve_ref(root, ref)
+        schema.update({**resolved, **schema})
+        del schema["$ref"]
+        return _strict_json_schema(schema, root)
+    return schema
+
+
+def _resolve_ref(root: dict, ref: str) -> dict:
+    node: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        node = _dict(node).get(part)
+    if not isinstance(node, dict):
+        raise TypeError("cannot resolve $ref %r in the schema" % ref)
+    return node
+
+
+@dataclass(repr=False, eq=False)
+class _Parsing(_Serializable):
+    """What a request asked to have parsed out of its answer."""
+    output: Any = None             # response_format's type, or its JSON schema dict
+    schema: dict | None = None     # the schema answers are validated against
+    generated: bool = False        # we made `schema` from a type: we can check it ourselves
+    tools: dict = field(default_factory=dict)   # tool name -> the type tool() was given
+    always: bool = False           # client.parse(): any length/content_filter finish raises
+
+
+class _TypedTool(dict):
+    """A tool definition made from a type; it remembers the type, to parse the arguments."""
+    type: Any = None
+
+
+def _response_format(value: Any) -> tuple[Any, _Parsing | None]:
+    """response_format as it is sent, and what to parse: a type becomes OpenAI's strict
+    json_schema format named after it; a json_schema dict is sent as given."""
+    if _is_record_type(value):
+        schema = _schema(value, value.__name__, strict=True)
+        return ({"type": "json_schema", "json_schema": {
+            "name": value.__name__, "schema": schema, "strict": True}},
+            _Parsing(value, schema, generated=not _is_pydantic(value)))
+    if isinstance(value, type):
+        raise TypeError("response_format takes a dataclass, a TypedDict, a pydantic model or a "
+                        "dict such as {'type': 'json_object'}, not %s" % value.__name__)
+    if isinstance(value, dict) and value.get("type") == "json_schema":
+        schema = _dict(value.get("json_schema")).get("schema")
+        if isinstance(schema, dict):
+            return value, _Parsing(dict, schema)
+    return value, None
+
+
+def _parsing_of(args: dict) -> _Parsing | None:
+    """Turn the request's types into what is sent (in `args`), and say what to parse."""
+    args["response_format"], parsing = _response_format(args.get("response_format"))
+    typed = {t["function"]["name"]: t.type for t in args.get("tools") or ()
+             if isinstance(t, _TypedTool)}
+    if typed:
+        parsing = parsing or _Parsing()
+        parsing.tools = typed
+    return parsing
+
+
+def _schema_in_prompt(messages: list, parsing: _Parsing) -> list:
+    """For providers without json_schema (DeepSeek): the schema, asked for in words."""
+    return [{"role": "system", "content": "Reply with one JSON object, and nothing else, that "
+             "matches this JSON schema:\n" + json.dumps(parsing.schema)}] + messages
+
+
+class SchemaValidationError(ParseError):
+    """The model's JSON does not match the schema asked for. `path` says where ($.a[1]),
+    `text` is the model's text as it came."""
+
+    def __init__(self, message: str, *, path: str = "$", text: str | None = None) -> None:
+        super().__init__(message)
+        self.path, self.text = path, text
+
+
+def _parse_structured(response: ChatResponse, parsing: _Parsing) -> ChatResponse:
+    """Fill message.parsed and tool_call.function.parsed_arguments, or raise: an answer cut
+    off (length) or filtered cannot hold the JSON asked for."""
+    for choice in response.choices:
+        if choice.finish_reason == "length" and (parsing.always or parsing.schema or
+                                                 choice.message.tool_calls):
+            raise LengthFinishReasonError(completion=response)
+        if choice.finish_reason == "content_filter":
+            raise ContentFilterFinishReasonError(completion=response)
+        message = choice.message
+        if parsing.output is not None and message.content and not message.refusal:
+            message.parsed = _parsed(message.content, parsing.output, parsing)
+        for call in message.tool_calls or ():
+            kind = parsing.tools.get(call.function.name)
+            if kind is not None:
+                call.function.parsed_arguments = _parsed(
+                    call.function.arguments or "", kind, _Parsing(
+                        kind, _schema(kind, kind.__name__, strict=True),
+                        generated=not _is_pydantic(kind)))
+    return response
+
+
+def _parsed(text: str, kind: Any, parsing: _Parsing) -> Any:
+    """The model's JSON text as an instance of `kind` (a dict for a plain schema)."""
+    if _is_pydantic(kind):
+        try:
+            return kind.model_validate_json(text)
+        except ValueError as exc:           # pydantic's ValidationError is a ValueError
+            raise _pydantic_error(exc, text) from None
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise SchemaValidationError("the answer is not JSON (%s): %s" % (exc, text[:200]),
+                                    text=text) from None
+    schema = parsing.schema or {}
+    if parsing.generated:
+        _check_json(value, schema, "$", text)
+    else:
+        _check_with_jsonschema(value, schema, text)
+    return value if kind is dict else _instance(kind, value)
+
+
+def _pydantic_error(exc: Exception, text: str) -> SchemaValidationError:
+    errors = getattr(exc, "errors", lambda: [])()
+    first = errors[0] if errors else {}
+    path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p)
+                         for p in first.get("loc", ()))
+    return SchemaValidationError("%s: %s" % (path, first.get("msg", exc)), path=path,
+                                 text=text)
+
+
+# JSON Schema's type names -> what json.loads gives for them.
+_JSON_CHECKS: dict[str, typing.Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict), "array": lambda v: isinstance(v, list),
+    "null": lambda v: v is None,
+}
+
+
+def _check_json(value: Any, schema: dict, path: str, text: str) -> None:
+    """Check JSON against a schema we generated (the keywords _schema writes: type, enum,
+    properties, required, additionalProperties, items, anyOf). Raises at the first error."""
+    def fail(expected: str) -> typing.NoReturn:
+        got = "null" if value is None else (_text(value) or "")[:60]
+        raise SchemaValidationError("%s: expected %s, got %s" % (path, expected, got),
+                                    path=path, text=text)
+    if "anyOf" in schema:
+        for option in schema["anyOf"]:
+            try:
+                return _check_json(value, option, path, text)
+            except SchemaValidationError:
+                continue
+        fail(" or ".join(o.get("type", "a value") if isinstance(o.get("type"), str)
+                         else "a value" for o in schema["anyOf"]))
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds or []
+    if kinds and not any(_JSON_CHECKS[k](value) for k in kinds):
+        fail(" or ".join(kinds))
+    if "enum" in schema and value not in schema["enum"]:
+        fail("one of " + ", ".join(map(json.dumps, schema["enum"])))
+    if isinstance(value, dict) and "properties" in schema:
+        for name in schema.get("required", ()):
+            if name not in value:
+                raise SchemaValidationError("%s: missing %r" % (path, name), path=path,
+                                            text=text)
+        for name, item in value.items():
+            if name in schema["properties"]:
+                _check_json(item, schema["properties"][name], "%s.%s" % (path, name), text)
+            elif schema.get("additionalProperties") is False:
+                raise SchemaValidationError("%s: unexpected key %r" % (path, name),
+                                            path=path, text=text)
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value):
+            _check_json(item, schema["items"], "%s[%d]" % (path, i), text)
+
+
+def _check_with_jsonschema(value: Any, schema: dict, text: str) -> None:
+    """A schema the caller wrote: checked by the jsonschema package when it is installed;
+    without it, said plainly (a warning) and not checked."""
+    try:
+        import jsonschema.exceptions  # type: ignore[import-untyped]
+    except ImportError:
+        warnings.warn("response_format's JSON schema was not checked: install jsonschema to "
+                      "validate answers against schemas you write", stacklevel=4)
+        return
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(
+        schema).iter_errors(value))
+    if error is not None:
+        path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p)
+                             for p in error.absolute_path)
+        raise SchemaValidationError("%s: %s" % (path, error.message), path=path, text=text)
+
+
+def _instance(hint: Any, value: Any) -> Any:
+    """Checked JSON built into the type: dataclasses (recursively), Enums, lists, TypedDicts."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return hint(**{name: _instance(hints[name], item) for name, item in value.items()})
+    if isinstance(hint, type) and typing.is_typeddict(hint):
+        hints = typing.get_type_hints(hint)
+        return {name: _instance(hints[name], item) for name, item in value.items()
+                if not (item is None and name in getattr(hint, "__optional_keys__", ()))}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
+    if hint is float and isinstance(value, int):
+        return float(value)
+    if origin in (list, tuple, set) and args:
+        return origin(_instance(args[0], item) for item in value)
+    if args and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return _instance(rest[0], value) if len(rest) == 1 else value
+    return value
+
+
+# -----------------------------------------------------------------------------
+# Helpers for tools, images and JSON output.
 
 def _doc_params(doc: str) -> tuple[str, dict]:
     """The description (text before an Args:/Parameters: section) and per-argument
@@ -2572,36 +2951,54 @@ def _doc_params(doc: str) -> tuple[str, dict]:
     return " ".join(parts[0].split()), described
 
 
-def tool(func: typing.Callable[..., Any]) -> dict:
-    """An OpenAI tool definition from a function's name, docstring and type hints.
+def tool(func: typing.Callable[..., Any] | type, *, name: str | None = None,
+         description: str | None = None) -> dict:
+    """An OpenAI tool definition from a function (its name, docstring and type hints), or
+    from a type: a dataclass, TypedDict or pydantic model becomes a strict function tool
+    (as the SDK's pydantic_function_tool), and its calls' arguments are parsed into it
+    (`tool_call.function.parsed_arguments`).
 
         >>> def get_weather(city: str, unit: typing.Literal["c", "f"] = "c"):
         ...     '''Current weather for a city.'''
         >>> tool(get_weather)["function"]["parameters"]["required"]
         ['city']
     """
+    if _is_record_type(func):
+        return _type_tool(typing.cast(type, func), name, description)
     import inspect      # here, not at the top: requests does not load it, and it is not light
     # Not typing.get_type_hints(): on Python 3.10 it turns `x: dict = None` into
     # Optional[dict], so the schema would differ by Python version.
     hints = inspect.get_annotations(func, eval_str=True)
-    description, described = _doc_params(inspect.getdoc(func) or "")
+    doc, described = _doc_params(inspect.getdoc(func) or "")
     properties, required = {}, []
-    for name, param in inspect.signature(func).parameters.items():
+    for arg, param in inspect.signature(func).parameters.items():
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
-        if name not in hints:
-            raise TypeError("%s(): parameter %r needs a type hint" % (func.__name__, name))
-        properties[name] = _schema(hints[name], "%s(%s)" % (func.__name__, name))
-        if name in described:
-            properties[name]["description"] = described[name]
+        if arg not in hints:
+            raise TypeError("%s(): parameter %r needs a type hint" % (func.__name__, arg))
+        properties[arg] = _schema(hints[arg], "%s(%s)" % (func.__name__, arg))
+        if arg in described:
+            properties[arg]["description"] = described[arg]
         if param.default is param.empty:
-            required.append(name)
-    function = {"name": func.__name__,
+            required.append(arg)
+    function = {"name": name or func.__name__,
                 "parameters": {"type": "object", "properties": properties,
                                "required": required}}
-    if description:
-        function["description"] = description
+    if description or doc:
+        function["description"] = description or doc
     return {"type": "function", "function": function}
+
+
+def _type_tool(kind: type, name: str | None, description: str | None) -> dict:
+    schema = _schema(kind, kind.__name__, strict=True)
+    function: dict[str, Any] = {"name": name or kind.__name__, "strict": True,
+                                "parameters": schema}
+    doc = description or schema.get("description")
+    if doc:
+        function["description"] = doc
+    made = _TypedTool(type="function", function=function)
+    made.type = kind
+    return made
 
 
 # Magic numbers at the start of the image formats vision models accept.
@@ -3222,6 +3619,8 @@ def _parser():
     ap.add_argument("--providers", action="store_true", help="list the known providers")
     ap.add_argument("--batch", metavar="FILE",
                     help="one prompt per line, or JSONL of jobs; one JSON result per line")
+    ap.add_argument("--schema", metavar="FILE.json",
+                    help="ask for JSON matching this JSON schema; print it, validated")
     ap.add_argument("--version", action="version", version="openai_compat " + __version__)
     return ap
 
@@ -3256,6 +3655,22 @@ def _read_batch_lines(path: str) -> list:
     return jobs
 
 
+def _schema_format(path: str) -> dict:
+    """--schema FILE.json: a JSON schema (or a whole json_schema response_format)."""
+    with open(path, encoding="utf-8") as f:
+        try:
+            schema = json.load(f)
+        except ValueError as exc:
+            raise ValueError("%s is not JSON: %s" % (path, exc)) from None
+    if not isinstance(schema, dict):
+        raise ValueError("%s must hold a JSON schema object" % path)
+    if schema.get("type") == "json_schema":
+        return schema
+    name = re.sub(r"[^A-Za-z0-9_-]", "_", os.path.splitext(os.path.basename(path))[0])
+    return {"type": "json_schema", "json_schema": {"name": name[:64] or "answer",
+                                                   "schema": schema}}
+
+
 def _printable(text: str) -> str:
     """Text we can always print: surrogate pairs joined, lone halves replaced."""
     return re.sub("[\ud800-\udfff]", "\ufffd", _paired(text))
@@ -3279,8 +3694,10 @@ def _run_cli(args, out) -> None:
                          file=out)
         return print("\n".join(list_models(args.list_models, base_url=args.base_url)),
                      file=out)
-    common = dict(model=args.model, provider=args.provider, base_url=args.base_url,
-                  temperature=args.temperature, max_tokens=args.max_tokens)
+    common: dict[str, Any] = dict(
+        model=args.model, provider=args.provider, base_url=args.base_url,
+        temperature=args.temperature, max_tokens=args.max_tokens,
+        response_format=_schema_format(args.schema) if args.schema else None)
     if args.batch:
         jobs = _read_batch_lines(args.batch)
         if args.dry_run:
@@ -3302,6 +3719,9 @@ def _run_cli(args, out) -> None:
             print(json.dumps(stream.response.raw, indent=2), file=out)
         return
     resp = chat(messages, **common)
+    if args.schema and not args.json:
+        return print(json.dumps(resp.choices[0].message.parsed, indent=2,
+                                ensure_ascii=False), file=out)
     print(json.dumps(resp.raw, indent=2) if args.json else _printable(resp.content or ""),
           file=out)
 
