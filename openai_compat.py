@@ -231,9 +231,6 @@ def _resolve_model(model: Any, provider: str | Provider | None,
     return (_GENERIC if base_url else PROVIDERS["openai"]), model
 
 
-# Characters that urlsplit and urllib3 read differently ("https://evil\\@api.openai.com"
-# is host api.openai.com to one and evil to the other), or that no URL may hold.
-_URL_FORBIDDEN = re.compile(r"[\x00-\x20\x7f\\\\]")
 _URL_SCHEMES = ("https", "http", "mock")
 
 
@@ -257,7 +254,10 @@ def _base_url(p: Provider, base_url: str | None) -> tuple[str, str]:
 
 @functools.lru_cache(maxsize=64)   # a pure function of the string, parsed on every call
 def _url_host(url: str, where: str) -> str:
-    if _URL_FORBIDDEN.search(url):
+    # Backslashes and whitespace are read differently by urlsplit and urllib3
+    # ("https://evil\\@api.openai.com" is host api.openai.com to one, evil to the other);
+    # control characters belong in no URL.
+    if not url.isprintable() or " " in url or "\\" in url:
         raise ValueError("%s must not contain spaces, control characters or backslashes: %r"
                          % (where, url[:100]))
     parts = urlsplit(url)
@@ -980,16 +980,20 @@ def _own_hosts(p: Provider) -> tuple:
     return hosts
 
 
-# Printable ASCII only: http.client sends headers as Latin-1 and would raise on anything
-# else, and CR or LF would let a value start a header (or a request) of its own.
-_HEADER_VALUE = re.compile(r"[\x20-\x7e]*")
-_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+# Header values: printable ASCII only. http.client sends headers as Latin-1 and would raise
+# on anything else, and CR or LF would let a value start a header (or a request) of its own.
+# Header names: RFC 9110's token characters.
+_TOKEN = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _printable_ascii(text: str) -> bool:
+    return text.isascii() and text.isprintable()
 
 
 def _check_key(key, where: str = "api_key") -> None:
     if not isinstance(key, str) or not key:
         raise TypeError("%s must be a non-empty string" % where)
-    if not _HEADER_VALUE.fullmatch(key) or key != key.strip():
+    if not _printable_ascii(key) or key != key.strip():
         # Never echo it: the message would put the key in logs.
         raise ValueError("%s holds a character a key cannot have (a space, a line break, "
                          "non-ASCII): check how it was copied" % where)
@@ -1001,12 +1005,12 @@ def _check_headers(headers) -> None:
     if not isinstance(headers, dict):
         raise TypeError("headers must be a dict of strings, not %r" % type(headers).__name__)
     for name, value in headers.items():
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+        if not isinstance(name, str) or not name or not _TOKEN.issuperset(name):
             raise ValueError("headers: %r is not a valid header name" % (name,))
         if not isinstance(value, str):
             raise TypeError("headers[%r] must be a string, not %r"
                             % (name, type(value).__name__))
-        if not _HEADER_VALUE.fullmatch(value):
+        if not _printable_ascii(value):
             raise ValueError("headers[%r] holds a line break or a non-ASCII character" % name)
 
 
@@ -2739,14 +2743,18 @@ def _resolve_ref(root: dict, ref: str) -> dict:
     return node
 
 
-@dataclass(repr=False, eq=False)
-class _Parsing(_Serializable):
-    """What a request asked to have parsed out of its answer."""
-    output: Any = None             # response_format's type, or its JSON schema dict
-    schema: dict | None = None     # the schema answers are validated against
-    generated: bool = False        # we made `schema` from a type: we can check it ourselves
-    tools: dict = field(default_factory=dict)   # tool name -> the type tool() was given
-    always: bool = False           # client.parse(): any length/content_filter finish raises
+class _Parsing:
+    """What a request asked to have parsed out of its answer (private, so a plain class:
+    a @dataclass costs import time, and nobody prints or compares these)."""
+    __slots__ = ("output", "schema", "generated", "tools", "always")
+
+    def __init__(self, output: Any = None, schema: dict | None = None,
+                 generated: bool = False) -> None:
+        self.output = output           # response_format's type, or its JSON schema dict
+        self.schema = schema           # the schema answers are validated against
+        self.generated = generated     # we made `schema` from a type: we check it ourselves
+        self.tools: dict = {}          # tool name -> the type tool() was given
+        self.always = False            # client.parse(): any length/content_filter raises
 
 
 class _TypedTool(dict):
@@ -3046,14 +3054,14 @@ def image(source: str | bytes | os.PathLike, detail: str | None = None) -> dict:
     return {"type": "image_url", "image_url": part}
 
 
-_FENCE = re.compile(r"```(?:json|JSON)?\s*\n?(.*?)```", re.S)
+_FENCE = r"```(?:json|JSON)?\s*\n?(.*?)```"   # a string: re compiles (and caches) it on use
 
 
 def _extract_json(text: str | None) -> Any:
     """JSON from model output: bare, inside a ```json fence, or surrounded by prose."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError("the response has no text to parse as JSON")
-    candidates = [text.strip()] + [m.group(1).strip() for m in _FENCE.finditer(text)]
+    candidates = [text.strip()] + [m.group(1).strip() for m in re.finditer(_FENCE, text, re.S)]
     for candidate in candidates:
         try:
             return json.loads(candidate)
@@ -3225,7 +3233,7 @@ _MODEL_ROWS: dict[str, tuple[tuple, ...]] = {
 # Providers whose bills for OpenAI's models follow OpenAI's list prices; "custom" (any
 # base_url) and "mock" look a name up in every row, and use it only when one row has it.
 _OPENAI_PRICED = ("openai", "azure")
-_DATE_SUFFIX = re.compile(r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$")   # -2024-08-06, -0613
+_DATE_SUFFIX = r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$"   # -2024-08-06, -0613: compiled on use
 _models: dict[str, list[ModelInfo]] | None = None     # lower-case name -> rows, built on use
 _models_lock = threading.Lock()
 
@@ -3285,7 +3293,7 @@ def _find(index: dict[str, list[ModelInfo]], provider: str | None,
           name: str) -> ModelInfo | None:
     """The row for a name on a provider: exact, else the undated name of a snapshot."""
     key = name.lower()
-    for candidate in (key, _DATE_SUFFIX.sub("", key)):
+    for candidate in (key, re.sub(_DATE_SUFFIX, "", key)):
         rows = index.get(candidate, ())
         if provider in _OPENAI_PRICED:
             rows = [r for r in rows if r.provider == provider] or \
