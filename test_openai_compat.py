@@ -137,8 +137,12 @@ class Loopback:
             k, v = h.split(":", 1)
             headers[k.strip().lower()] = v.strip()
         body = f.read(int(headers.get("content-length", 0)))
-        return {"line": line.decode().strip(), "headers": headers,
-                "json": json.loads(body) if body else None}
+        try:
+            parsed = json.loads(body) if body else None
+        except ValueError:                  # a multipart upload, say
+            parsed = None
+        return {"line": line.decode().strip(), "headers": headers, "json": parsed,
+                "body": body}
 
     def _serve(self, conn):
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -2948,6 +2952,177 @@ def test_an_sdk_parse_script_prints_the_same(server):
 
 
 # -----------------------------------------------------------------------------
+# The Batch API: a loopback server that answers like OpenAI's files and batches endpoints.
+
+def batch_object(status, total=3, completed=0, failed=0, output=None, errors=None):
+    return {"id": "batch_abc", "object": "batch", "endpoint": "/v1/chat/completions",
+            "status": status, "input_file_id": "file-in", "output_file_id": output,
+            "error_file_id": errors, "completion_window": "24h", "created_at": 1,
+            "request_counts": {"total": total, "completed": completed, "failed": failed}}
+
+
+def result_line(index, content=None, status=200, error=None):
+    body = completion(content, id="chatcmpl-%d" % index) if status == 200 else {
+        "error": {"message": error, "type": "invalid_request_error", "code": "bad"}}
+    return json.dumps({"id": "batch_req_%d" % index, "custom_id": "job-%d" % index,
+                       "response": {"status_code": status, "request_id": "req_%d" % index,
+                                    "body": body}, "error": None}).encode() + b"\n"
+
+
+def as_json(status, body, **kw):
+    return dict(chunks=[json.dumps(body).encode()], status=status, framing="length",
+                content_type="application/json", **kw)
+
+
+def test_a_batch_from_submit_to_results_in_job_order(server, sleeps):
+    server.add(**as_json(200, {"id": "file-in", "object": "file", "purpose": "batch"}))
+    server.add(**as_json(200, batch_object("validating")))
+    for script in [as_json(200, batch_object("in_progress", completed=1)),
+                   as_json(429, {"error": {"message": "slow", "code": "rate_limit_exceeded"}},
+                           headers={"retry-after": "1"}),
+                   as_json(500, {"error": {"message": "oops", "type": "server_error"}}),
+                   as_json(200, batch_object("finalizing", completed=2, failed=1)),
+                   as_json(200, batch_object("completed", completed=2, failed=1,
+                                             output="file-out", errors="file-err"))]:
+        server.add(**script)
+    server.add([result_line(2, "third"), result_line(0, "first")], framing="chunked",
+               content_type="application/jsonl")             # out of order, chunked
+    server.add([result_line(1, status=400, error="bad stop")], framing="length",
+               content_type="application/jsonl")
+    jobs = ["first", [{"role": "user", "content": "second"}], {"messages": "third", "seed": 1}]
+    batch = oc.submit_batch(jobs, model="gpt-4o-mini", base_url=server.url + "/v1",
+                            api_key=KEY, temperature=0.5, metadata={"run": "7"})
+    assert (batch.id, batch.status) == ("batch_abc", "validating")
+    assert batch.wait(poll_interval=1.0) is batch and batch.status == "completed"
+    # Polls at growing intervals (1, then 1.5); the 429 (retry-after 1) and the 500
+    # (backoff with jitter) were retried inside the second poll.
+    assert len(sleeps) == 4 and sleeps[:2] == [1.0, 1] and 0.5 <= sleeps[2] <= 1.0
+    assert sleeps[3] == 1.5
+    results = batch.results()
+    assert [r.content if isinstance(r, oc.ChatResponse) else type(r).__name__
+            for r in results] == ["first", "BadRequestError", "third"]
+    assert results[1].status_code == 400 and results[1].message == "bad stop"
+    assert results[1].request_id == "req_1" and results[1].code == "bad"
+    assert (batch.counts.total, batch.counts.completed, batch.counts.failed) == (3, 2, 1)
+
+    upload, create = server.requests[0], server.requests[1]
+    assert upload["line"] == "POST /v1/files HTTP/1.1"
+    boundary = upload["headers"]["content-type"].split("boundary=")[1]
+    lines = [json.loads(line) for line in upload["body"].split(b"\r\n\r\n", 2)[2].rsplit(
+        b"\r\n--", 1)[0].splitlines()]
+    assert upload["body"] == (
+        b"--%s\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
+        b"--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"batch.jsonl\"\r\n"
+        b"Content-Type: application/jsonl\r\n\r\n" % (boundary.encode(), boundary.encode())
+        + b"".join(json.dumps(line, ensure_ascii=False).encode() + b"\n" for line in lines)
+        + b"\r\n--%s--\r\n" % boundary.encode())
+    assert [(x["custom_id"], x["method"], x["url"]) for x in lines] == [
+        ("job-0", "POST", "/v1/chat/completions"), ("job-1", "POST", "/v1/chat/completions"),
+        ("job-2", "POST", "/v1/chat/completions")]
+    assert lines[2]["body"] == {"model": "gpt-4o-mini", "temperature": 0.5, "seed": 1,
+                                "messages": [{"role": "user", "content": "third"}]}
+    assert upload["headers"]["authorization"] == "Bearer " + KEY
+    assert create["json"] == {"input_file_id": "file-in", "endpoint": "/v1/chat/completions",
+                              "completion_window": "24h", "metadata": {"run": "7"}}
+    assert [r["line"] for r in server.requests[-2:]] == [
+        "GET /v1/files/file-out/content HTTP/1.1", "GET /v1/files/file-err/content HTTP/1.1"]
+
+
+def test_an_expired_batch_says_which_jobs_never_ran(server):
+    server.add(**as_json(200, batch_object("expired", total=3, completed=1, output="file-out")))
+    server.add([result_line(1, "only me")], framing="length", content_type="application/jsonl")
+    batch = oc.get_batch("batch_abc", base_url=server.url + "/v1", api_key=KEY)  # resumed
+    results = batch.results()
+    assert results[1].content == "only me"
+    assert [str(r) for r in (results[0], results[2])] == [
+        "job 0 has no result: the batch is expired and never ran it",
+        "job 2 has no result: the batch is expired and never ran it"]
+    assert server.requests[0]["line"] == "GET /v1/batches/batch_abc HTTP/1.1"
+
+
+def test_cancel_and_a_wait_that_times_out(server, sleeps, monkeypatch):
+    server.add(**as_json(200, batch_object("in_progress")))
+    server.add(**as_json(200, batch_object("in_progress")))
+    batch = oc.get_batch("batch_abc", base_url=server.url + "/v1", api_key=KEY)
+    with pytest.raises(oc.APITimeoutError, match="still in_progress .* it runs on"):
+        batch.wait(poll_interval=10, timeout=5)
+    server.add(**as_json(200, batch_object("cancelling")))
+    assert batch.cancel().status == "cancelling"
+    assert server.requests[-1]["line"] == "POST /v1/batches/batch_abc/cancel HTTP/1.1"
+
+
+def test_batch_errors_before_anything_is_uploaded(server):
+    jobs = ["fine", {"messages": "bad", "temperature": 7}]
+    with pytest.raises(ValueError, match="job 1: temperature must be between 0 and 2"):
+        oc.submit_batch(jobs, model="m", base_url=server.url + "/v1", api_key=KEY)
+    with pytest.raises(ValueError, match="job 0: a batch runs one model"):
+        oc.submit_batch([{"messages": "x", "model": "other"}], model="m",
+                        base_url=server.url + "/v1", api_key=KEY)
+    with pytest.raises(oc.OpenAIError, match="together has no Batch API .* chat_many"):
+        oc.submit_batch(["x"], model="together:m", api_key=KEY)
+    assert server.requests == []
+
+
+def test_azure_batches_take_their_own_paths(monkeypatch):
+    monkeypatch.setenv("AZURE_OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("AZURE_OPENAI_ENDPOINT", "https://res.openai.azure.com")
+    with responses.RequestsMock() as mock:
+        mock.post("https://res.openai.azure.com/openai/files?api-version=2024-10-21",
+                  json={"id": "file-1"})
+        mock.post("https://res.openai.azure.com/openai/batches?api-version=2024-10-21",
+                  json=dict(batch_object("validating"), endpoint="/chat/completions"))
+        oc.submit_batch(["hi"], model="azure:my-batch-deployment")
+        line = json.loads(mock.calls[0].request.body.split(b"\r\n\r\n", 2)[2].split(b"\n")[0])
+        assert line["url"] == "/chat/completions" and line["body"]["model"] == \
+            "my-batch-deployment"
+        assert json.loads(mock.calls[1].request.body)["endpoint"] == "/chat/completions"
+        assert mock.calls[0].request.headers["api-key"] == KEY
+
+
+def test_the_mock_runs_the_whole_flow_offline_and_prices_it(sleeps):
+    batch = oc.submit_batch(["one two", "three"], model="mock:gpt-4o-mini")
+    assert batch.cost is None                                 # no results yet
+    results = batch.wait(poll_interval=0.1).results()
+    assert [r.content for r in results] == ["one two", "three"]
+    full = sum(r.cost for r in results)
+    assert batch.cost == pytest.approx(full / 2)              # the batch price: half
+
+
+def test_write_and_read_batch_files(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    assert oc.write_batch_file(["a", {"messages": "b", "max_tokens": 5}], path,
+                               model="groq:openai/gpt-oss-20b") == 2    # no key needed
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert lines[1] == {"custom_id": "job-1", "method": "POST", "url": "/v1/chat/completions",
+                        "body": {"model": "openai/gpt-oss-20b", "max_tokens": 5,
+                                 "messages": [{"role": "user", "content": "b"}]}}
+    results = oc.read_batch_results([result_line(1, "second").decode(),
+                                     result_line(0, "first").decode(), ""])
+    assert [r.content for r in results] == ["first", "second"]
+    (tmp_path / "out.jsonl").write_bytes(result_line(0, "x") + b"not json\n")
+    with pytest.raises(oc.OpenAIError, match="line 2 of the batch results is not a result"):
+        oc.read_batch_results(tmp_path / "out.jsonl")
+
+
+def test_cli_batch_api_and_resume(tmp_path, capsys, sleeps, monkeypatch):
+    path = tmp_path / "jobs.txt"
+    path.write_text("alpha\nbeta\n")
+    code, out = cli("-m", "mock:m", "--batch", str(path), "--batch-api")
+    assert code == 0 and [json.loads(x)["content"] for x in out.splitlines()] == [
+        "alpha", "beta"]
+    batch_id = capsys.readouterr().err.split("submitted batch ")[1].split()[0]
+    code, out = cli("-m", "mock:m", "--batch-id", batch_id)
+    assert code == 0 and len(out.splitlines()) == 2
+
+    def interrupted(self, **kw):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(oc.Batch, "wait", interrupted)
+    assert cli("-m", "mock:m", "--batch", str(path), "--batch-api")[0] == 130
+    assert "keeps running at the provider; resume with: openai-compat -m mock --batch-id" in \
+        capsys.readouterr().err
+
+
+# -----------------------------------------------------------------------------
 # Conformance: Prism serves OpenAI's official OpenAPI spec on loopback and answers 422,
 # naming the field, when a request body breaks it. Every request below goes through chat(),
 # list_models() or embed() themselves.
@@ -3078,6 +3253,15 @@ def test_model_list_and_embeddings_conform(prism):
         r = accepted(lambda inp=inp: oc.embed(inp, model="text-embedding-3-small",
                                               base_url=prism, api_key="sk-x", dimensions=256))
         assert isinstance(r.embeddings, list)
+
+
+@pytest.mark.conformance
+def test_batch_upload_and_create_conform(prism):
+    batch = accepted(lambda: oc.submit_batch(
+        ["Hello", {"messages": "Bye", "temperature": 0.2}], model="gpt-4o-mini",
+        base_url=prism, api_key="sk-conformance", max_retries=0, metadata={"run": "7"}))
+    assert isinstance(batch, oc.Batch) and batch.id
+    assert accepted(lambda: oc.get_batch(batch.id, base_url=prism, api_key="sk-x")).id
 
 
 # What the spec rejects, we reject before sending; and Prism agrees that it is invalid.
