@@ -22,21 +22,22 @@ Keys come from `api_key=` or the provider's variable: OPENAI_API_KEY, AZURE_OPEN
 to its own provider's hosts, never in clear off the machine, and never appears in an error.
 
 What is here: chat completions (plain and streamed), typed responses and errors shaped like the
-official SDK's (and its `OpenAI` client), retries with backoff, tools, vision parts, JSON
-output, embeddings, model lists, context-window checks, token and cost estimates, budgets,
-parallel runs, and a command line (`python -m openai_compat`). What is not: async (it is
-synchronous on purpose), the Responses API, audio, files, fine-tuning.
+official SDK's (and its `OpenAI` client), retries with backoff, tools, vision parts, structured
+outputs (a dataclass, TypedDict or pydantic model in, a checked object out), embeddings, model
+lists, a model table (limits and prices), token and cost estimates, budgets, parallel runs,
+the providers' Batch APIs, and a command line (`python -m openai_compat`). What is not: async
+(it is synchronous on purpose), the Responses API, audio, files (but for batches), fine-tuning.
 
 Reading guide, in file order: constants; providers (the table every difference lives in);
 data classes (the SDK's response shapes); errors (the SDK's tree); redaction; request
 building; transport and retries; response parsing; SSE streaming
 (https://html.spec.whatwg.org/multipage/server-sent-events.html); the offline mock; the public
-functions; the OpenAI client; helpers for tools, images and JSON; token, context and cost
-tables; budgets and parallel runs; the command line.
+functions; the OpenAI client; structured outputs and tools; images and JSON; tokens and the
+model table; budgets and parallel runs; the Batch API; the command line.
 
 Requires Python 3.10+ and requests 2.x (urllib3 2 makes streaming immediate; 1.x works).
 
-openai_compat 0.1.0. Copyright (c) 2026 the openai_compat authors. MIT licence (see the
+openai_compat 0.2.0. Copyright (c) 2026 the openai_compat authors. MIT licence (see the
 LICENSE file, or https://opensource.org/licenses/MIT): keep this notice in copies.
 """
 
@@ -59,6 +60,7 @@ import re
 import sys
 import threading
 import time
+import types
 import typing
 import warnings
 from dataclasses import dataclass, field
@@ -70,7 +72,7 @@ import requests.adapters
 import urllib3
 from requests.structures import CaseInsensitiveDict
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 if sys.version_info < (3, 10):
     raise ImportError("openai_compat needs Python 3.10 or newer (this is %d.%d)"
@@ -114,6 +116,7 @@ MAX_INFLATION = 100            # decompressed/wire ratio refused once past ...
 INFLATION_FLOOR = 8 * 2**20    # ... this many decompressed bytes (a gzip bomb, not JSON)
 USER_AGENT = "openai_compat/" + __version__
 _EMPTY: dict = {}              # a shared empty dict, for reading absent objects; never written
+_NO_HEADERS: Mapping[str, str] = types.MappingProxyType({})   # a response that has none
 
 # Type aliases for the signatures below (strings: nothing to evaluate at import).
 Messages: TypeAlias = "str | Sequence[Mapping[str, Any] | Message]"
@@ -503,7 +506,7 @@ class ChatResponse(_Serializable):
     system_fingerprint: str | None = None
     usage: Usage | None = None
     raw: dict = field(default_factory=dict, repr=False)
-    headers: Mapping[str, str] = field(default_factory=dict, repr=False)  # rate limits, ids
+    headers: Mapping[str, str] = field(default_factory=lambda: _NO_HEADERS, repr=False)
     provider: str | None = field(default=None, repr=False)   # which table row answered
 
     @property
@@ -1573,7 +1576,7 @@ def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
                         _str(data.get("model")), _str(data.get("object")),
                         _str(data.get("service_tier")), _str(data.get("system_fingerprint")),
                         _usage(data.get("usage")), data,
-                        headers if headers is not None else {}, provider)
+                        headers if headers is not None else _NO_HEADERS, provider)
 
 
 # -----------------------------------------------------------------------------
@@ -3055,7 +3058,8 @@ def _instance(hint: Any, value: Any) -> Any:
 
 
 # -----------------------------------------------------------------------------
-# Helpers for tools, images and JSON output.
+# Tools, images and JSON in text: tool() from a function or a type, image() parts, and the
+# JSON a model wrote inside prose or fences.
 
 def _doc_params(doc: str) -> tuple[str, dict]:
     """The description (text before an Args:/Parameters: section) and per-argument

@@ -3341,6 +3341,7 @@ def test_readme_examples_run_as_written(index, monkeypatch, tmp_path):
         pytest.skip("reaches another provider")
     monkeypatch.setenv("OPENAI_API_KEY", "sk-readme-0123456789")
     monkeypatch.setenv("OPENAI_BASE_URL", "mock://openai-compat/v1")
+    monkeypatch.setattr(oc, "_sleep", lambda seconds: None)       # the batch example polls
     monkeypatch.chdir(tmp_path)
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
     exec(compile(source, "README example %d" % index, "exec"), {"__name__": "readme"})
