@@ -4176,18 +4176,7 @@ def _run_cli(args, out) -> None:
         return _wait_and_print(get_batch(args.batch_id, provider=_model_provider(args),
                                          base_url=args.base_url), out)
     if args.batch:
-        jobs = _read_batch_lines(args.batch)
-        if args.dry_run:
-            for job in jobs:
-                print(build_request(**_job_args(job, common)), end="\n\n", file=out)
-            return
-        if args.batch_api:
-            batch = submit_batch(jobs, **common)
-            print("submitted batch %s" % batch.id, file=sys.stderr, flush=True)
-            return _wait_and_print(batch, out)
-        for result in chat_many(jobs, **common):
-            print(_batch_line(result), file=out, flush=True)
-        return
+        return _run_batch(args, common, out)
     prompt = args.prompt if args.prompt is not None else sys.stdin.read()
     messages = ([{"role": "system", "content": args.system}] if args.system else []) + \
         [{"role": "user", "content": prompt}]
@@ -4205,6 +4194,21 @@ def _run_cli(args, out) -> None:
                                 ensure_ascii=False), file=out)
     print(json.dumps(resp.raw, indent=2) if args.json else _printable(resp.content or ""),
           file=out)
+
+
+def _run_batch(args, common: dict[str, Any], out) -> None:
+    """--batch FILE: the requests (--dry-run), the Batch API (--batch-api), or chat_many."""
+    jobs = _read_batch_lines(args.batch)
+    if args.dry_run:
+        for job in jobs:
+            print(build_request(**_job_args(job, common)), end="\n\n", file=out)
+        return
+    if args.batch_api:
+        batch = submit_batch(jobs, **common)
+        print("submitted batch %s" % batch.id, file=sys.stderr, flush=True)
+        return _wait_and_print(batch, out)
+    for result in chat_many(jobs, **common):
+        print(_batch_line(result), file=out, flush=True)
 
 
 def _main(argv=None, out=None) -> int:
