@@ -1047,10 +1047,12 @@ def _check_proxy(session, req: Request) -> None:
     cross the network in clear through a proxy. https is tunnelled, so it may."""
     if not (req.secret and req.url.startswith("http://")):
         return
-    if not (session.proxies or _PROXY_CONFIGURED()):
+    proxies = getattr(session, "proxies", None) or {}
+    if not (proxies or _PROXY_CONFIGURED()):
         return
-    settings = session.merge_environment_settings(req.url, {}, None, None, None)
-    proxy = requests.utils.select_proxy(req.url, settings["proxies"])
+    if getattr(session, "trust_env", True):     # as requests merges them for each request
+        proxies = dict(requests.utils.get_environ_proxies(req.url), **proxies)
+    proxy = requests.utils.select_proxy(req.url, proxies)
     if proxy and not _is_loopback(urlsplit(proxy if "://" in proxy else "http://" + proxy)
                                   .hostname or ""):
         raise OpenAICompatError("refusing to send an API key over plain http through the "
@@ -3667,12 +3669,22 @@ class _RateLimiter:
 
 
 def _job_args(job, common: dict) -> dict:
-    if isinstance(job, dict):
+    """One job's chat() arguments: the common ones, then the job's own."""
+    if isinstance(job, Mapping):
         return dict(common, **job)
     if isinstance(job, (str, list)):
         return dict(common, messages=job)
     raise TypeError("each job must be a prompt, a message list or a dict of chat() "
                     "arguments, not %r" % type(job).__name__)
+
+
+def _checked_names(args: dict) -> dict:
+    """A misspelt argument is a TypeError, as chat() itself raises: these arguments go on
+    as a dict, past its signature."""
+    unknown = sorted(set(args) - set(_CHAT_PARAMETERS))
+    if unknown:
+        raise TypeError("chat() got an unexpected keyword argument %r" % unknown[0])
+    return args
 
 
 def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *, max_workers: int = 8,
@@ -3697,7 +3709,8 @@ def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *, max_work
         if limiter:
             limiter.wait()
         try:
-            result = _chat(dict(args, session=args.get("session") or session), True)
+            result = _chat(_checked_names(dict(args, session=args.get("session") or session)),
+                           True)
         except Exception as exc:   # kept in its slot: one bad job loses nothing else
             result = exc
         with lock:
@@ -3879,7 +3892,7 @@ def _batch_lines(jobs: typing.Iterable[Any], model: str, common: dict,
             if isinstance(job, Mapping) and job.get("model") not in (None, model):
                 raise ValueError("a batch runs one model (%s), and this job names %r: submit "
                                  "it in a batch of its own" % (model, job["model"]))
-            args = dict(_job_args(job, common), model=model)
+            args = _checked_names(dict(_job_args(job, common), model=model))
             args.pop("stream", None)
             req = _build(args, stream_usage=False)
             _check_limits(req.json or {}, req.provider)

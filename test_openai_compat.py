@@ -2002,6 +2002,12 @@ def test_a_key_over_http_never_crosses_a_remote_proxy(monkeypatch):
     monkeypatch.setenv("HTTP_PROXY", "http://192.0.2.2:3128")
     with pytest.raises(oc.OpenAICompatError, match="through the proxy at 192.0.2.2"):
         oc.chat("hi", model="m", base_url="http://127.0.0.1:9/v1", api_key=KEY)
+    class BareSession:                                  # a session= with request() only
+        def request(self, *args, **kwargs):
+            raise AssertionError("sent")
+    with pytest.raises(oc.OpenAICompatError, match="through the proxy at 192.0.2.2"):
+        oc.chat("hi", model="m", base_url="http://127.0.0.1:9/v1", api_key=KEY,
+                session=BareSession())
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")       # the user's way around it
     with pytest.raises(oc.APIConnectionError):
         oc.chat("hi", model="m", base_url="http://127.0.0.1:9/v1", api_key=KEY,
@@ -3055,6 +3061,11 @@ def test_batch_errors_before_anything_is_uploaded(server):
     jobs = ["fine", {"messages": "bad", "temperature": 7}]
     with pytest.raises(ValueError, match="job 1: temperature must be between 0 and 2"):
         oc.submit_batch(jobs, model="m", base_url=server.url + "/v1", api_key=KEY)
+    with pytest.raises(TypeError, match="job 1: .* unexpected keyword argument 'temprature'"):
+        oc.submit_batch(["x", {"messages": "y", "temprature": 0}], model="m",
+                        base_url=server.url + "/v1", api_key=KEY)
+    results = oc.chat_many(["x", {"messages": "y", "temprature": 0}], model="mock:m")
+    assert results[0].content == "x" and "temprature" in str(results[1])   # in its slot
     with pytest.raises(ValueError, match="job 0: a batch runs one model"):
         oc.submit_batch([{"messages": "x", "model": "other"}], model="m",
                         base_url=server.url + "/v1", api_key=KEY)
