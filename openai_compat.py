@@ -1508,16 +1508,28 @@ def _tool_call(d: dict) -> ToolCall:
 
 
 def _message(d: dict) -> Message:
+    message = Message(_str(d.get("role")), _joined(d.get("content")), None,
+                      _str(d.get("refusal")))
+    if not _PLAIN_MESSAGE.issuperset(d) or d.get("content").__class__ is list:
+        _message_extras(message, d)         # more than text: read what else there is
+    return message
+
+
+_PLAIN_MESSAGE = frozenset(("role", "content", "refusal"))
+
+
+def _message_extras(message: Message, d: dict) -> None:
+    """Tool calls, reasoning, annotations, audio and function_call, when present."""
     calls = [_tool_call(c) for c in _dicts(d.get("tool_calls"))]
     content = d.get("content")
-    reasoning = d.get("reasoning_content") or d.get("reasoning") or (
-        _thinking(content) if content.__class__ is list else None)
+    message.tool_calls = calls or None
+    message.reasoning = _joined(d.get("reasoning_content") or d.get("reasoning") or (
+        _thinking(content) if content.__class__ is list else None))
+    if isinstance(d.get("annotations"), list):
+        message.annotations = _dicts(d["annotations"])
+    message.audio = _dict(d.get("audio")) or None
     call = d.get("function_call")
-    return Message(_str(d.get("role")), _joined(content), calls or None,
-                   _str(d.get("refusal")), _joined(reasoning),
-                   _dicts(d["annotations"]) if isinstance(d.get("annotations"), list) else None,
-                   _dict(d.get("audio")) or None,
-                   _function(call) if isinstance(call, dict) else None)
+    message.function_call = _function(call) if isinstance(call, dict) else None
 
 
 def _index(choice: dict, position: int) -> int:
@@ -2896,6 +2908,8 @@ def _response_format(value: Any) -> tuple[Any, _Parsing | None]:
 
 def _parsing_of(args: dict) -> _Parsing | None:
     """Turn the request's types into what is sent (in `args`), and say what to parse."""
+    if args.get("response_format") is None and not args.get("tools"):
+        return None                          # most calls: nothing to parse
     args["response_format"], parsing = _response_format(args.get("response_format"))
     typed = {t["function"]["name"]: t.type for t in args.get("tools") or ()
              if isinstance(t, _TypedTool)}
@@ -3390,7 +3404,11 @@ def model_info(model: str, provider: str | Provider | None = None) -> ModelInfo 
     prefix, sep, rest = model.partition(":")
     if sep and prefix in PROVIDERS and provider is None:
         provider, model = prefix, rest
-    name = provider.name if isinstance(provider, Provider) else provider
+    return _model_info(model, provider.name if isinstance(provider, Provider) else provider)
+
+
+@functools.lru_cache(maxsize=256)      # every known-model call looks its row up; rows change
+def _model_info(model: str, name: str | None) -> ModelInfo | None:   # only in load_model_data
     index = _model_index()
     if model.startswith("ft:"):              # ft:gpt-4o-mini-2024-07-18:org::id
         base = _find(index, name, model.split(":")[1])
@@ -3438,6 +3456,7 @@ def load_model_data(source: str | os.PathLike | Mapping[str, Any]) -> int:
     data = source if isinstance(source, Mapping) else _read_model_data(source)
     index = _model_index()
     with _models_lock:
+        _model_info.cache_clear()
         return _merge_model_data(index, data, source if not isinstance(source, Mapping)
                                  else "the data given")
 
