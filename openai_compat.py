@@ -1663,7 +1663,8 @@ def _iter_events(lines):
         if name == b"data":
             data.append(value[1:] if value[:1] == b" " else value)
             size += len(line)
-            _check_line(size)
+            if size > MAX_EVENT_BYTES:
+                _check_line(size)
         # Everything else (comments, event, id, retry, unknown fields) is ignored.
 
 
