@@ -149,7 +149,9 @@ class Provider:
     env_headers: tuple = ()      # (header, environment variable) pairs, sent when set
     hosts: tuple = ()            # other documented API roots an environment key may go to
     max_tokens_only: bool = False   # knows max_tokens, not max_completion_tokens: renamed
-    json_schema: bool = True     # takes response_format json_schema (else: json_object + prompt)
+    json_schema: bool = True     # takes response_format json_schema (else: json_object + prompt;
+    # Fireworks documents json_schema at docs.fireworks.ai/structured-responses, DeepSeek only
+    # json_object)
     batch: str | None = None     # its Batch API's endpoint for chat (None: it has none we use)
     batch_price: float | None = None   # batch price as a share of the list price
 
