@@ -1310,10 +1310,11 @@ def _send(session, req: Request, timeout, max_retries: int, read):
             error = _api_error(resp, _read_body(resp, deadline), req.provider)
         except _CALLER_ERRORS as exc:      # requests refused what we gave it: never retried
             raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
-        except _NETWORK_ERRORS as exc:
-            error = _connection_error(exc, "%s %s" % (req.method, req.url))
+        except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
+            error = exc if isinstance(exc, APITimeoutError) else _connection_error(
+                exc, "%s %s" % (req.method, req.url))
             if attempt >= max_retries:
-                raise error from exc
+                raise error from (None if error is exc else exc)
             wait, why = _retry_delay(attempt), type(error).__name__
         else:
             resp.close()

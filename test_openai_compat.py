@@ -2245,6 +2245,15 @@ def test_a_slow_drip_cannot_outlast_the_timeout(server):
     assert time.monotonic() - start < 1.5        # 40 bytes at 0.05 s would take 2 s
 
 
+def test_an_answer_past_its_deadline_is_retried_like_any_timeout(server, sleeps):
+    body = json.dumps(completion()).encode()
+    server.add([body[i:i + 1] for i in range(40)], framing="length", drip=0.05,
+               content_type="application/json")
+    server.add([body], framing="length", content_type="application/json")
+    resp = oc.chat("hi", model="m", base_url=server.url, timeout=(0.3, 0.3), max_retries=1)
+    assert resp.content == "Hello" and len(sleeps) == 1
+
+
 @responses.activate
 def test_content_parts_are_joined_into_text():
     parts = [{"type": "thinking", "thinking": [{"type": "text", "text": "hmm"}]},
