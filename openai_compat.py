@@ -248,7 +248,20 @@ def _resolve_model(model: Any, provider: str | Provider | None,
         return PROVIDERS[prefix], rest
     if provider is not None:
         return _get_provider(provider), model
-    return (_GENERIC if base_url else PROVIDERS["openai"]), model
+    return _provider_at(base_url, len(PROVIDERS)) if base_url else PROVIDERS["openai"], model
+
+
+@functools.lru_cache(maxsize=64)     # keyed on the table's size too: a row added, a new answer
+def _provider_at(base_url: str, rows: int = 0) -> Provider:
+    """The table row whose documented host a base_url points at (an SDK script's
+    OpenAI(base_url="https://api.groq.com/openai/v1") is Groq, with Groq's rules), else the
+    generic row for any other server (vLLM, LM Studio, a proxy)."""
+    if not isinstance(base_url, str) or "://" not in base_url:
+        return _GENERIC
+    host = urlsplit(base_url).hostname
+    return next((p for p in PROVIDERS.values()
+                 if host and host in (urlsplit(u).hostname for u in (p.base_url,) + p.hosts
+                                      if u)), _GENERIC)
 
 
 _URL_SCHEMES = ("https", "http", "mock")
@@ -2499,7 +2512,8 @@ def list_models(provider: str | Provider | None = None, *, api_key: str | None =
 def _list_models(provider, api_key, base_url, api_version, session, timeout, max_retries,
             headers, query=None) -> list[Model]:
     _check_call(timeout, max_retries, session, None)
-    p = _GENERIC if provider is None and base_url else _get_provider(provider or "openai")
+    p = _provider_at(base_url, len(PROVIDERS)) if provider is None and base_url else \
+        _get_provider(provider or "openai")
     url, key, hdrs = _prepare(p, None, base_url, api_key, api_version, "/models", headers)
     req = Request("GET", _with_query(url, query), hdrs, None, provider=p.name, secret=key)
     if p.url_shape == "ollama":      # Ollama's native list: {"models": [{"name": ...}]}
@@ -3991,7 +4005,8 @@ def get_batch(batch_id: str, *, provider: str | Provider | None = None,
     process. Results come in job order from the custom ids ("job-<index>") alone."""
     if not isinstance(batch_id, str) or not batch_id:
         raise TypeError("batch_id must be a non-empty string such as 'batch_abc123'")
-    p = _GENERIC if provider is None and base_url else _get_provider(provider or "openai")
+    p = _provider_at(base_url, len(PROVIDERS)) if provider is None and base_url else \
+        _get_provider(provider or "openai")
     target = _BatchTarget(p, None, base_url, api_key, api_version, session, timeout,
                           max_retries)
     return Batch({"id": batch_id}, target).refresh()

@@ -2556,6 +2556,24 @@ def test_client_configuration_from_the_environment(monkeypatch):
             model="gpt-4o", messages="hi", provider="openai")
 
 
+def test_a_base_url_at_a_known_host_takes_that_providers_rules(monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    req = oc.OpenAI(base_url="https://api.openai.com/v1")   # an SDK script's explicit default
+    with responses.RequestsMock() as mock:
+        mock.post(OPENAI_URL, json=completion())
+        req.chat.completions.create(model="gpt-4o", messages="hi")
+        assert mock.calls[0].request.headers["Authorization"] == "Bearer " + KEY
+    with pytest.raises(ValueError, match="groq does not support 'logprobs'"):
+        oc.build_request("hi", model="m", base_url="https://api.groq.com/openai/v1",
+                         api_key=KEY, logprobs=True)
+    generic = oc.build_request("hi", model="m", base_url="https://llm.example.com/v1")
+    assert generic.provider == "custom" and "Authorization" not in generic.headers
+    monkeypatch.setitem(oc.PROVIDERS, "myhost", oc.Provider("myhost", "https://llm.example.com/v1",
+                                                           None))
+    assert oc.build_request("hi", model="m", base_url="https://llm.example.com/v1"
+                            ).provider == "myhost"
+
+
 @responses.activate
 def test_client_models_and_embeddings():
     responses.get("https://api.groq.com/openai/v1/models",
