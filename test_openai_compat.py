@@ -2119,6 +2119,14 @@ def test_any_answer_is_a_result_or_our_error(status, body):
 
 
 @responses.activate
+def test_a_stream_event_nested_too_deeply_is_our_error():
+    responses.post(OPENAI_URL, body=b"data: " + NESTED + b"\n\n",
+                   content_type="text/event-stream")
+    with pytest.raises(oc.OpenAICompatError, match="nested too deeply"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, stream=True).text()
+
+
+@responses.activate
 def test_a_204_says_it_was_empty():
     responses.post(OPENAI_URL, status=204, body=b"")
     with pytest.raises(oc.OpenAICompatError, match="sent a 204 with an empty body"):
