@@ -1382,8 +1382,11 @@ def _read_body(resp: requests.Response, deadline: float) -> bytes:
     """The whole body, decompressed: at most MAX_BODY_BYTES, by the deadline."""
     reader = _chunk_reader(resp)
     body = reader()
-    more = reader() if body else b""
-    if more:                            # most answers arrive in one read; this is the rest
+    # Most answers arrive in one read; a Content-Length body that is complete needs no
+    # second read to learn that it ended (urllib3 has already released the connection).
+    done = not body or getattr(resp.raw, "length_remaining", None) == 0
+    more = b"" if done else reader()
+    if more:
         parts, size = [body, more], len(body) + len(more)
         while more:
             if size > MAX_BODY_BYTES:
