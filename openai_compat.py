@@ -1382,9 +1382,11 @@ def _read_body(resp: requests.Response, deadline: float) -> bytes:
     """The whole body, decompressed: at most MAX_BODY_BYTES, by the deadline."""
     reader = _chunk_reader(resp)
     body = reader()
-    # Most answers arrive in one read; a Content-Length body that is complete needs no
-    # second read to learn that it ended (urllib3 has already released the connection).
-    done = not body or getattr(resp.raw, "length_remaining", None) == 0
+    # Most answers arrive in one read; an uncompressed Content-Length body that is complete
+    # needs no second read to learn that it ended (urllib3 has released the connection).
+    # A compressed one may still hold decompressed bytes when the wire bytes are all in.
+    done = not body or (getattr(resp.raw, "length_remaining", None) == 0 and
+                        resp.headers.get("content-encoding", "identity") == "identity")
     more = b"" if done else reader()
     if more:
         parts, size = [body, more], len(body) + len(more)

@@ -2236,6 +2236,13 @@ def test_a_gzip_bomb_is_refused(server, monkeypatch):
         oc.chat("hi", model="m", base_url=server.url, api_key=KEY, stream=True).text()
 
 
+def test_a_compressed_answer_larger_than_one_read_comes_whole(server):
+    body = gzip_bytes(json.dumps(completion("x" * 300_000)).encode())   # ~1 KB on the wire
+    server.add([body], framing="length", content_type="application/json",
+               headers={"Content-Encoding": "gzip"})
+    assert oc.chat("hi", model="m", base_url=server.url).content == "x" * 300_000
+
+
 def test_a_plain_answer_is_capped(server, monkeypatch):
     monkeypatch.setattr(oc, "MAX_BODY_BYTES", 100_000)
     server.add([b" " * 70_000] * 3, framing="close", content_type="application/json")
