@@ -213,8 +213,8 @@ PROVIDERS: dict[str, Provider] = {
                      batch_price=0.5),
 }
 
-# Any base_url given without a provider: vLLM, LM Studio, a proxy. Bearer only if a key is given.
-# A generic server's batches (vLLM, a proxy) are sent as OpenAI's; their price is unknown.
+# A base_url at no known provider's host, given without a provider: vLLM, LM Studio, a proxy.
+# Bearer only if a key is given. Its batches are sent as OpenAI's; their price is unknown.
 _GENERIC = Provider("custom", "", None, batch="/v1/chat/completions")
 
 
@@ -232,7 +232,8 @@ def _resolve_model(model: Any, provider: str | Provider | None,
                    base_url: str | None) -> tuple[Provider, str]:
     """Split "provider:model" when the prefix names a known provider.
 
-    "ollama:llama3.2:latest" -> (ollama, "llama3.2:latest"); "llama3.2:latest" -> the default.
+    "ollama:llama3.2:latest" -> (ollama, "llama3.2:latest"); "llama3.2:latest" -> the
+    default (_default_provider).
     """
     if not isinstance(model, str) or not model:
         raise TypeError("model must be a non-empty string such as 'gpt-4o-mini' or "
@@ -246,9 +247,14 @@ def _resolve_model(model: Any, provider: str | Provider | None,
             raise ValueError("model %r names provider %r but provider=%r was given; use one"
                              % (model, prefix, getattr(provider, "name", provider)))
         return PROVIDERS[prefix], rest
+    return _default_provider(provider, base_url), model
+
+
+def _default_provider(provider: str | Provider | None, base_url: str | None) -> Provider:
+    """provider= when given; else the row whose host base_url points at; else openai."""
     if provider is not None:
-        return _get_provider(provider), model
-    return _provider_at(base_url, len(PROVIDERS)) if base_url else PROVIDERS["openai"], model
+        return _get_provider(provider)
+    return _provider_at(base_url, len(PROVIDERS)) if base_url else PROVIDERS["openai"]
 
 
 @functools.lru_cache(maxsize=64)     # keyed on the table's size too: a row added, a new answer
@@ -2388,10 +2394,11 @@ def chat(
     The chat parameters (temperature ... function_call) are the JSON body's fields, as
     OpenAI documents them; None leaves one out. extra_body: any other fields, merged last.
     headers / extra_headers: more HTTP headers; extra_query: query parameters.
-    timeout:  seconds, or (connect, read); a plain call's whole answer must arrive within
-              connect + read. max_retries: retries on 408/409/429/5xx and connection
-              errors, with backoff. session: a requests.Session of your own (proxies,
-              adapters). budget: a Budget that records usage and refuses calls past a limit.
+    timeout:  seconds, or (connect, read); a plain call's whole body must arrive within
+              connect + read of sending (headers: each read). max_retries: retries on
+              408/409/429/5xx and connection errors, with backoff. session: a
+              requests.Session of your own (proxies, adapters). budget: a Budget that
+              records usage and refuses calls past a limit.
 
         >>> chat("Hello", model="mock:echo").content
         'Hello'
@@ -2517,8 +2524,7 @@ def list_models(provider: str | Provider | None = None, *, api_key: str | None =
 def _list_models(provider, api_key, base_url, api_version, session, timeout, max_retries,
             headers, query=None) -> list[Model]:
     _check_call(timeout, max_retries, session, None)
-    p = _provider_at(base_url, len(PROVIDERS)) if provider is None and base_url else \
-        _get_provider(provider or "openai")
+    p = _default_provider(provider, base_url)
     url, key, hdrs = _prepare(p, None, base_url, api_key, api_version, "/models", headers)
     req = Request("GET", _with_query(url, query), hdrs, None, provider=p.name, secret=key)
     if p.url_shape == "ollama":      # Ollama's native list: {"models": [{"name": ...}]}
@@ -4010,8 +4016,7 @@ def get_batch(batch_id: str, *, provider: str | Provider | None = None,
     process. Results come in job order from the custom ids ("job-<index>") alone."""
     if not isinstance(batch_id, str) or not batch_id:
         raise TypeError("batch_id must be a non-empty string such as 'batch_abc123'")
-    p = _provider_at(base_url, len(PROVIDERS)) if provider is None and base_url else \
-        _get_provider(provider or "openai")
+    p = _default_provider(provider, base_url)
     target = _BatchTarget(p, None, base_url, api_key, api_version, session, timeout,
                           max_retries)
     return Batch({"id": batch_id}, target).refresh()
