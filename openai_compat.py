@@ -1,3 +1,6 @@
+# =================================================================================================
+# Part I: the protocol, whole and in call order
+# =================================================================================================
 """openai_compat: one file that talks to every OpenAI-compatible chat API.
 
 OpenAI, Azure OpenAI, Groq, Together AI, Ollama, OpenRouter and the many hosts that copy
@@ -44,32 +47,57 @@ LICENSE file, or https://opensource.org/licenses/MIT): keep this notice in copie
 from __future__ import annotations
 
 import base64
+
 import dataclasses
+
 import email.utils
+
 import enum
+
 import functools
+
 import http.client
+
 import ipaddress
+
 import io
+
 import json
+
 import logging
+
 import math
+
 import os
+
 import random
+
 import re
+
 import sys
+
 import threading
+
 import time
+
 import types
+
 import typing
+
 import warnings
+
 from dataclasses import dataclass, field
+
 from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Sequence, TypeAlias, overload
+
 from urllib.parse import quote, urlencode, urlsplit
 
 import requests
+
 import requests.adapters
+
 import urllib3
+
 from requests.structures import CaseInsensitiveDict
 
 __version__ = "0.2.0"
@@ -101,34 +129,49 @@ log = logging.getLogger("openai_compat")
 # (connect, read) seconds. Reads are long because a reasoning model may think for minutes
 # before its first byte; the connect limit is short so a dead host fails fast.
 DEFAULT_TIMEOUT = (10.0, 600.0)
+
 DEFAULT_MAX_RETRIES = 3
+
 INITIAL_RETRY_DELAY = 0.5      # seconds; doubles each attempt ...
+
 MAX_RETRY_DELAY = 8.0          # ... up to this
+
 MAX_RETRY_AFTER = 60.0         # a server's Retry-After is obeyed up to this many seconds
+
 RETRY_STATUSES = {408, 409, 429}   # plus every 5xx: timeouts, lock conflicts, rate limits
+
 READ_SIZE = 65536              # most bytes taken from the socket at once
+
 # Limits on what a server can make us hold or do; a server past one gets an OpenAICompatError.
 # Real answers stay far below them: a 100,000-chunk stream is 20 MB in all, its events
 # about 200 bytes each; 2,048 embeddings of 1,536 numbers are about 60 MB of JSON.
 MAX_BODY_BYTES = 64 * 2**20    # a non-streamed answer (or error), after decompression
+
 MAX_EVENT_BYTES = 16 * 2**20   # one SSE line or event
+
 MAX_INFLATION = 100            # decompressed/wire ratio refused once past ...
+
 INFLATION_FLOOR = 8 * 2**20    # ... this many decompressed bytes (a gzip bomb, not JSON)
+
 USER_AGENT = "openai_compat/" + __version__
+
 _EMPTY: dict = {}              # a shared empty dict, for reading absent objects; never written
+
 _NO_HEADERS: Mapping[str, str] = types.MappingProxyType({})   # a response that has none
 
 # Type aliases for the signatures below (strings: nothing to evaluate at import).
 Messages: TypeAlias = "str | Sequence[Mapping[str, Any] | Message]"
+
 Timeout: TypeAlias = "float | tuple[float | None, float | None] | None"
 
 
-# -----------------------------------------------------------------------------
-# Providers: every difference between hosts is a column in this table.
+# -------------------------------------------------------------------------------------------------
+# I.2 The provider table: every difference between hosts is a column: every difference between hosts is a column.
 #
 # Before you add a row: check the host's docs for its base URL (everything before
 # /chat/completions), how it takes the key, and which standard parameters it rejects.
-# A row never needs code unless its URLs have a new shape (see _endpoint_url below).
+# A row never needs code unless its URLs have a new shape (see _endpoint_url).
+
 
 @dataclass(frozen=True)
 class Provider:
@@ -218,156 +261,37 @@ PROVIDERS: dict[str, Provider] = {
 _GENERIC = Provider("custom", "", None, batch="/v1/chat/completions")
 
 
-def _get_provider(name: str | Provider) -> Provider:
-    if isinstance(name, Provider):
-        return name
-    try:
-        return PROVIDERS[name]
-    except (KeyError, TypeError):
-        raise OpenAICompatError("unknown provider %r; known providers: %s"
-                                % (name, ", ".join(sorted(PROVIDERS)))) from None
+# -------------------------------------------------------------------------------------------------
+# I.3 Records: what is sent and what comes back: the official SDK's shapes and attribute paths
+# (resp.choices[0].message.content, resp.usage.total_tokens), so code ports over, plus `raw`,
+# the parsed JSON exactly as it came, for anything provider-specific.
 
 
-def _resolve_model(model: Any, provider: str | Provider | None,
-                   base_url: str | None) -> tuple[Provider, str]:
-    """Split "provider:model" when the prefix names a known provider.
+@dataclass(eq=False)
+class Request:
+    """An HTTP request as build_request() made it; chat() sends exactly this."""
+    method: str
+    url: str
+    headers: dict                  # a _Headers: printing it hides the key
+    json: dict | None
+    provider: str = "custom"
+    stream: bool = False
+    secret: str | None = None      # the key, kept to scrub it from error messages
+    stream_usage_added: bool = False   # we added stream_options (the caller did not)
+    parsing: _Parsing | None = field(default=None, repr=False)   # structured output wanted
+    body: bytes | bytearray | None = field(default=None, repr=False)   # sent instead of json
 
-    "ollama:llama3.2:latest" -> (ollama, "llama3.2:latest"); "llama3.2:latest" -> the
-    default (_default_provider).
-    """
-    if not isinstance(model, str) or not model:
-        raise TypeError("model must be a non-empty string such as 'gpt-4o-mini' or "
-                        "'groq:llama-3.3-70b-versatile', not %r" % (model,))
-    prefix, sep, rest = model.partition(":")
-    if sep and prefix in PROVIDERS:
-        if not rest:
-            raise ValueError("model %r names provider %r but no model: write %r"
-                             % (model, prefix, prefix + ":MODEL-NAME"))
-        if provider is not None and _get_provider(provider).name != prefix:
-            raise ValueError("model %r names provider %r but provider=%r was given; use one"
-                             % (model, prefix, getattr(provider, "name", provider)))
-        return PROVIDERS[prefix], rest
-    return _default_provider(provider, base_url), model
+    def __repr__(self) -> str:
+        return "Request(method=%r, url=%r, headers=%r, json=%r)" % (
+            self.method, self.url, self.headers, self.json)
 
+    def __str__(self) -> str:
+        lines = ["%s %s" % (self.method, self.url)]
+        lines += ["%s: %s" % kv for kv in _shown(self.headers).items()]
+        if self.json is not None:
+            lines += ["", json.dumps(self.json, indent=2, ensure_ascii=False)]
+        return "\n".join(lines)
 
-def _default_provider(provider: str | Provider | None, base_url: str | None) -> Provider:
-    """provider= when given; else the row whose host base_url points at; else openai."""
-    if provider is not None:
-        return _get_provider(provider)
-    return _provider_at(base_url, len(PROVIDERS)) if base_url else PROVIDERS["openai"]
-
-
-@functools.lru_cache(maxsize=64)     # keyed on the table's size too: a row added, a new answer
-def _provider_at(base_url: str, rows: int = 0) -> Provider:
-    """The table row whose documented host a base_url points at (an SDK script's
-    OpenAI(base_url="https://api.groq.com/openai/v1") is Groq, with Groq's rules), else the
-    generic row for any other server (vLLM, LM Studio, a proxy)."""
-    if not isinstance(base_url, str) or "://" not in base_url:
-        return _GENERIC
-    host = urlsplit(base_url).hostname
-    return next((p for p in PROVIDERS.values()
-                 if host and host in (urlsplit(u).hostname for u in (p.base_url,) + p.hosts
-                                      if u)), _GENERIC)
-
-
-_URL_SCHEMES = ("https", "http", "mock")
-
-
-def _base_url(p: Provider, base_url: str | None) -> tuple[str, str]:
-    """The API root and its host, from base_url, the provider's variable or its table row.
-
-    This is the one place a URL is parsed: every rule about keys reads the host it returns,
-    and anything two URL parsers could read differently is refused here."""
-    base = base_url or (p.base_env and os.environ.get(p.base_env)) or p.base_url
-    where = "base_url" if base_url else (p.base_env if base != p.base_url else "base_url")
-    if not base:
-        raise OpenAICompatError("%s needs an endpoint: pass base_url= or set %s"
-                                % (p.name, p.base_env or "base_url"))
-    if not isinstance(base, str):
-        raise TypeError("base_url must be a string such as 'https://host/v1', not %r"
-                        % type(base).__name__)
-    if "://" not in base:      # OLLAMA_HOST is often written as "host:port"
-        base = "http://" + base
-    return base.rstrip("/"), _url_host(base, where)
-
-
-@functools.lru_cache(maxsize=64)   # a pure function of the string, parsed on every call
-def _url_host(url: str, where: str) -> str:
-    # Backslashes and whitespace are read differently by urlsplit and urllib3
-    # ("https://evil\\@api.openai.com" is host api.openai.com to one, evil to the other);
-    # control characters belong in no URL.
-    if not url.isprintable() or " " in url or "\\" in url:
-        raise ValueError("%s must not contain spaces, control characters or backslashes: %r"
-                         % (where, url[:100]))
-    parts = urlsplit(url)
-    if parts.scheme not in _URL_SCHEMES:
-        raise ValueError("%s must start with https:// or http://, not %r"
-                         % (where, url.partition("://")[0] + "://"))
-    if "@" in parts.netloc:    # requests would turn it into Basic auth, replacing the key
-        raise ValueError("%s must not hold a user name or password (%s@...): pass the key "
-                         "as api_key=" % (where, parts.scheme + "://"))
-    if "?" in url or "#" in url:
-        raise ValueError("%s must not have a ?query or #fragment (the API path goes after "
-                         "it): use extra_query= for query parameters" % where)
-    try:
-        if parts.port == 0:  # reading .port raises on a port that is not a number
-            raise ValueError
-    except ValueError:
-        raise ValueError("%s has an invalid port: %r" % (where, parts.netloc)) from None
-    if not parts.hostname:
-        raise ValueError("%s has no host: %r" % (where, url[:100]))
-    return parts.hostname
-
-
-def _ollama_root(base: str) -> str:
-    # Accept "http://host:11434" and "http://host:11434/v1" alike.
-    return base[:-3] if base.endswith("/v1") else base
-
-
-# Azure's api-version when none is given: its GA version, except for deployments named after
-# a reasoning model, which Azure refuses below 2024-12-01-preview ("Model o3-mini is enabled
-# only for api versions 2024-12-01-preview and later", Azure-Samples/azure-search-openai-
-# demo#2496). Deployments are named by their owners: pass api_version= when yours is not.
-_AZURE_VERSION, _AZURE_REASONING_VERSION = "2024-10-21", "2024-12-01-preview"
-
-
-def _azure_root(base: str, api_version: str | None,
-                deployment: str | None = None) -> tuple[str, dict]:
-    """Azure has two URL styles: .../openai/v1 (like OpenAI) and the classic
-    .../openai/deployments/{deployment}/... with an api-version query."""
-    if base.endswith("/openai/v1"):
-        return base, {}
-    reasoning = (deployment or "").lower().startswith(_OPENAI_REASONING)
-    version = api_version or os.environ.get("OPENAI_API_VERSION") or (
-        _AZURE_REASONING_VERSION if reasoning else _AZURE_VERSION)
-    if base.endswith("/openai"):
-        base = base[:-len("/openai")]
-    return base + "/openai", {"api-version": version}
-
-
-def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
-                  api_version: str | None) -> str:
-    """The full URL of `path` ("/chat/completions", "/embeddings" or "/models")."""
-    if p.url_shape == "ollama":
-        root = _ollama_root(base)
-        return root + ("/api/tags" if path == "/models" else "/v1" + path)
-    if p.url_shape == "azure":
-        root, query = _azure_root(base, api_version, model)
-        if query and path in ("/chat/completions", "/embeddings"):   # per deployment
-            root += "/deployments/" + quote(model or "", safe="")
-        if api_version and not query:
-            raise ValueError("api_version does not apply to Azure's /openai/v1 endpoints; "
-                             "remove it, or use the resource URL as base_url")
-        return root + path + "".join("?%s=%s" % kv for kv in query.items())
-    if api_version:
-        raise ValueError("api_version is for Azure only; %s does not take one" % p.name)
-    return base + path
-
-
-# -----------------------------------------------------------------------------
-# Data classes: the response shapes, with the official SDK's attribute paths
-# (resp.choices[0].message.content, resp.usage.total_tokens) so code ports over,
-# plus `raw`, the parsed JSON exactly as it came, for anything provider-specific.
 
 class _Serializable:
     """The base of the response records (each a @dataclass): to_dict() and to_json(), as
@@ -400,119 +324,6 @@ class _Serializable:
                    for f in dataclasses.fields(self) if f.compare)   # type: ignore[arg-type]
 
     __hash__ = None     # type: ignore[assignment]  # mutable records: unhashable, as @dataclass
-
-
-@dataclass(repr=False, eq=False)
-class Function(_Serializable):
-    """A function the model called: its name and its arguments as JSON text."""
-    name: str | None = None
-    arguments: str | None = None   # JSON text, as the model wrote it (may be invalid JSON)
-    parsed_arguments: Any = None   # the arguments as the type tool() was given, checked
-
-
-@dataclass(repr=False, eq=False)
-class ToolCall(_Serializable):
-    """One tool call of a message (the SDK's ChatCompletionMessageToolCall)."""
-    id: str | None
-    type: str | None
-    function: Function
-    index: int | None = None       # set when the call came from a stream
-
-
-@dataclass(repr=False, eq=False)
-class TopLogprob(_Serializable):
-    """One of the likeliest tokens at a position."""
-    token: str | None
-    logprob: float | None
-    bytes: list[int] | None = None
-
-
-@dataclass(repr=False, eq=False)
-class TokenLogprob(_Serializable):
-    """One output token with its log probability (the SDK's ChatCompletionTokenLogprob)."""
-    token: str | None
-    logprob: float | None
-    bytes: list[int] | None = None
-    top_logprobs: list[TopLogprob] = field(default_factory=list)
-
-
-@dataclass(repr=False, eq=False)
-class ChoiceLogprobs(_Serializable):
-    """Log probabilities of a choice's tokens (content, or refusal)."""
-    content: list[TokenLogprob] | None = None
-    refusal: list[TokenLogprob] | None = None
-
-
-@dataclass(repr=False, eq=False)
-class PromptTokensDetails(_Serializable):
-    """What the prompt tokens were."""
-    cached_tokens: int | None = None       # read from the cache, billed at the cached price
-    audio_tokens: int | None = None
-    image_tokens: int | None = None
-    text_tokens: int | None = None
-    cache_write_tokens: int | None = None
-
-
-@dataclass(repr=False, eq=False)
-class CompletionTokensDetails(_Serializable):
-    """What the completion tokens were."""
-    reasoning_tokens: int | None = None    # hidden thinking; already in completion_tokens
-    audio_tokens: int | None = None
-    accepted_prediction_tokens: int | None = None
-    rejected_prediction_tokens: int | None = None
-    text_tokens: int | None = None
-
-
-@dataclass(repr=False, eq=False, slots=True)
-class Usage(_Serializable):
-    """Token counts as the server sent them (never recomputed); None where it sent none."""
-    prompt_tokens: int | None = None
-    completion_tokens: int | None = None
-    total_tokens: int | None = None
-    prompt_tokens_details: PromptTokensDetails | None = None
-    completion_tokens_details: CompletionTokensDetails | None = None
-    raw: dict = field(default_factory=dict, repr=False)   # everything, provider extras too
-
-    def to_dict(self) -> dict:
-        return self.raw
-
-
-@dataclass(repr=False, eq=False, slots=True)
-class Message(_Serializable):
-    """What the model said (the SDK's ChatCompletionMessage)."""
-    role: str | None = "assistant"
-    content: str | None = None         # None when the model only called tools
-    tool_calls: list[ToolCall] | None = None
-    refusal: str | None = None
-    reasoning: str | None = None       # `reasoning_content` (DeepSeek) or `reasoning` (others)
-    annotations: list[dict] | None = None     # url citations of web search
-    audio: dict | None = None
-    function_call: Function | None = None     # the deprecated single-function form
-    parsed: Any = None     # with a typed response_format: the answer as that type, checked
-
-    def to_dict(self) -> dict:
-        """The wire form, to send back as part of `messages` (tool-call loops). `messages`
-        also takes the Message itself.
-
-        Reasoning is left out: DeepSeek answers 400 when it is sent back."""
-        out: dict[str, Any] = {"role": self.role or "assistant", "content": self.content}
-        if self.tool_calls:
-            out["tool_calls"] = [{"id": c.id, "type": c.type or "function",
-                                  "function": {"name": c.function.name,
-                                               "arguments": c.function.arguments or ""}}
-                                 for c in self.tool_calls]
-        if self.refusal is not None:
-            out["refusal"] = self.refusal
-        return out
-
-
-@dataclass(repr=False, eq=False, slots=True)
-class Choice(_Serializable):
-    """One of the n answers of a completion."""
-    index: int
-    message: Message
-    finish_reason: str | None = None
-    logprobs: ChoiceLogprobs | None = None
 
 
 @dataclass(repr=False, eq=False, slots=True)
@@ -549,1378 +360,117 @@ class ChatResponse(_Serializable):
         return self.raw
 
 
-# -----------------------------------------------------------------------------
-# Errors: the official SDK's tree, so `except` clauses port over. One root; APIError for
-# anything about a request: APIStatusError (by status) for what the server said,
-# APIConnectionError for what the network did. Messages read well whatever the body's shape.
-
-class OpenAIError(Exception):
-    """Base class for every error this module raises on purpose."""
-
-
-OpenAICompatError = OpenAIError     # this module's first name for it; the same class
-
-
-class APIError(OpenAIError):
-    """A request failed: the server said so (an HTTP status, or an error object in a 200 body
-    or a stream), or it could not be reached.
-
-    message: readable text; body: the error object as the server sent it (the inner object
-    of {"error": {...}}, else the parsed body or its text); code, param, type: its fields;
-    provider: the table row's name; status_code: the HTTP status, or the one an in-stream
-    error names (None when there is none)."""
-
-    status_code: int | None = None
-
-    def __init__(self, message: str, *, body: object = None, code: object = None,
-                 param: object = None, type: object = None, provider: str | None = None,
-                 status_code: int | None = None, request_id: str | None = None,
-                 headers: Mapping[str, str] | None = None,
-                 response: requests.Response | None = None) -> None:
-        self.message = message
-        self.body = body
-        self.code = None if code is None else str(code)     # as the SDK: "429", not 429
-        self.param, self.type, self.provider = param, type, provider
-        self.status_code = status_code
-        self.request_id = request_id
-        self.headers: Mapping[str, str] = headers if headers is not None else {}
-        self.response = response       # the requests.Response, when there was one
-        where = " from %s" % provider if provider else ""
-        status = "%s " % status_code if status_code else ""
-        super().__init__("%serror%s: %s" % (status, where, message) if status or where
-                         else message)
-
-
-class APIStatusError(APIError):
-    """The server answered with an error status (4xx, 5xx; 3xx: a redirect not followed).
-    Adds status_code, response (the requests.Response), request_id and headers."""
-
-
-class BadRequestError(APIStatusError): pass           # 400  # noqa: E701
-class AuthenticationError(APIStatusError): pass       # 401  # noqa: E701
-class PermissionDeniedError(APIStatusError): pass     # 403  # noqa: E701
-class NotFoundError(APIStatusError): pass             # 404  # noqa: E701
-class ConflictError(APIStatusError): pass             # 409  # noqa: E701
-class UnprocessableEntityError(APIStatusError): pass  # 422  # noqa: E701
-class RateLimitError(APIStatusError): pass            # 429  # noqa: E701
-class InternalServerError(APIStatusError): pass       # >= 500  # noqa: E701
-
-
-class APIConnectionError(APIError):
-    """The server could not be reached, or the connection broke before the answer was whole."""
-
-
-class APITimeoutError(APIConnectionError):
-    """The server took longer than `timeout` to connect, to send the next bytes, or (for a
-    plain call) to send the whole answer."""
-
-
-class ParseError(OpenAIError, ValueError):
-    """The model's text is not what was asked for (no JSON where JSON was asked for)."""
-
-
-class LengthFinishReasonError(OpenAIError):
-    """The answer was cut off at the token limit (finish_reason "length"), so the JSON that
-    was asked for is incomplete. `completion` is the ChatResponse."""
-
-    def __init__(self, *, completion: ChatResponse) -> None:
-        super().__init__("Could not parse response content as the length limit was reached"
-                         " - %s" % (completion.usage,))
-        self.completion = completion
-
-
-class ContentFilterFinishReasonError(OpenAIError):
-    """The answer was withheld by the provider's content filter (finish_reason
-    "content_filter"). `completion` is the ChatResponse."""
-
-    def __init__(self, *, completion: ChatResponse | None = None) -> None:
-        super().__init__("Could not parse response content as the request was rejected by "
-                         "the content filter")
-        self.completion = completion
-
-
-class ContextWindowExceededError(OpenAIError, ValueError):
-    """The prompt plus the requested output would not fit the model's context window."""
-
-
-class BudgetExceededError(OpenAIError):
-    """A Budget's token or cost limit has been reached; nothing more is sent."""
-
-
-_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
-    400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError,
-    404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError}
-
-
-def _error_class(status: int | None) -> type[APIError]:
-    if status is None:
-        return APIError
-    if status >= 500:
-        return InternalServerError
-    return _STATUS_ERRORS.get(status, APIStatusError)
-
-
-def _text(value) -> str | None:
-    """Any message shape as readable text: strings stay, objects become compact JSON."""
-    if value is None or isinstance(value, str):
-        return value
-    try:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
-    except (RecursionError, ValueError, TypeError):
-        return "(an object nested too deeply to show)"
-
-
-def _error_fields(body, nested: bool = False) -> dict:
-    """Find message/type/code/param in the many error shapes providers send:
-
-    {"error": {"message": ...}}     OpenAI, Groq, Azure, OpenRouter
-    {"error": "plain string"}       Ollama
-    {"object": "error", "message"}  vLLM and other servers (top level)
-    [{"error": {...}}, ...]         Google-style arrays: messages joined
-    {"message": {...}}              a message that is itself an object
-    """
-    if isinstance(body, list) and not nested:      # one level only: a server can nest deeper
-        parts = [_error_fields(item, True) for item in body[:20]]
-        first = parts[0] if parts else {}
-        messages = [p["message"] for p in parts if p.get("message")]
-        return dict(first, message="; ".join(messages) or None)
-    if not isinstance(body, dict):
-        return {"message": _text(body)}
-    inner = body.get("error", body)
-    if isinstance(inner, list):
-        return _error_fields(inner, nested)
-    if not isinstance(inner, dict):
-        return {"message": _text(inner)}
-    message = inner.get("message") or inner.get("detail") or inner.get("msg")
-    return {"message": _text(message), "type": inner.get("type"),
-            "code": inner.get("code"), "param": inner.get("param")}
-
-
-def _readable_body(text) -> str:
-    """An HTML page from a proxy, reduced to its words; long text cut short."""
-    if not isinstance(text, str):
-        text = _text(text) or ""
-    text = " ".join(_strip_tags(text[:20000]).split())
-    return text[:300] + ("..." if len(text) > 300 else "")
-
-
-def _strip_tags(text: str) -> str:
-    """Text outside <tags>, and outside <script> and <style> elements. One pass with
-    str.find, never a regex: a page of "<<<<..." must cost linear time, not quadratic."""
-    if "<" not in text:
-        return text
-    out, i, lower = [], 0, text.lower()
-    while True:
-        lt = text.find("<", i)
-        gt = text.find(">", lt) if lt >= 0 else -1
-        if gt < 0:                         # no more tags
-            out.append(text[i:])
-            return " ".join(out)
-        out.append(text[i:lt])
-        name = lower[lt + 1:gt].split(None, 1)[0] if gt > lt + 1 else ""
-        if name in ("script", "style"):    # skip the element's content too
-            end = lower.find("</" + name, gt)
-            gt = text.find(">", end) if end >= 0 else len(text) - 1
-            gt = gt if gt >= 0 else len(text) - 1
-        i = gt + 1
-
-
-# -----------------------------------------------------------------------------
-# Redaction: the key never appears in an error, its body or headers, whatever the server
-# echoes and wherever. Every error leaving a call passes through _scrub().
-
-# Keys shorter than this are not scrubbed: replacing every "x" of a message because a test
-# used api_key="x" would corrupt the text and protect nothing.
-_MIN_SECRET = 8
-
-
-def _secret_forms(secret: str | None) -> tuple:
-    """The key as a server may echo it: plain, JSON-escaped, and with "/" escaped as "\\/"."""
-    if not secret or len(secret) < _MIN_SECRET:
-        return ()
-    escaped = json.dumps(secret)[1:-1]
-    forms = {secret, escaped, secret.replace("/", "\\/"), escaped.replace("/", "\\/")}
-    return tuple(sorted(forms, key=len, reverse=True))
-
-
-def _redact(value: Any, forms: tuple) -> Any:
-    """value with every form of the key replaced by ***: strings, and JSON-like data."""
-    if not forms or value is None or isinstance(value, (int, float, bool)):
-        return value
-    if isinstance(value, str):
-        for form in forms:
-            value = value.replace(form, "***")
-        return value
-    text = _text(value) or ""
-    if not any(form in text for form in forms):
-        return value
-    try:
-        return json.loads(_redact(text, forms))
-    except (ValueError, RecursionError):
-        return _redact(text, forms)
-
-
-def _scrub(exc: BaseException, secret: str | None) -> BaseException:
-    """Remove the key from an error we are about to raise: its text, fields, body and
-    headers, and from the errors chained to it (a traceback prints those too)."""
-    forms = _secret_forms(secret)
-    if not forms:
-        return exc
-    exc.args = tuple(_redact(a, forms) for a in exc.args)
-    for name, value in vars(exc).items():     # message, body, code, request_id...
-        if isinstance(value, (str, dict, list)) and name != "headers":
-            setattr(exc, name, _redact(value, forms))
-    headers = getattr(exc, "headers", None)
-    if headers and any(_redact(str(v), forms) != str(v) for v in headers.values()):
-        vars(exc)["headers"] = CaseInsensitiveDict(
-            {k: _redact(str(v), forms) for k, v in headers.items()})
-    cause = exc.__cause__ or exc.__context__
-    if cause is not None and _redact(str(cause), forms) != str(cause):
-        exc.__cause__, exc.__suppress_context__ = None, True
-    return exc
-
-
-def _api_error(resp: requests.Response, content: bytes, provider: str) -> APIError:
-    """Build the APIStatusError subclass for a non-2xx response (the key is scrubbed later)."""
-    text = content.decode("utf-8", "replace")
-    body, fields = _json_or_text(text)
-    if isinstance(body, dict):           # as the SDK: the inner object of {"error": {...}}
-        body = body.get("error", body)
-    message = fields.get("message") or "HTTP %s %s" % (resp.status_code, resp.reason or "")
-    if 300 <= resp.status_code < 400:
-        message = ("redirected to %s; not followed, so no credentials leave the provider's "
-                   "host: use that address as base_url" % resp.headers.get("location"))
-    headers = resp.headers
-    request_id = next((headers[h] for h in ("x-request-id", "request-id", "apim-request-id",
-                                            "x-ms-request-id") if h in headers), None)
-    return _error_class(resp.status_code)(
-        str(message).strip(), status_code=resp.status_code, type=fields.get("type"),
-        code=fields.get("code"), param=fields.get("param"), body=body,
-        request_id=request_id, provider=provider, headers=headers, response=resp)
-
-
-def _json_or_text(text: str) -> tuple:
-    """(parsed body, error fields) of an error body: JSON when it is JSON, else its words."""
-    try:
-        body = json.loads(text)
-        return body, _error_fields(body)
-    except (ValueError, RecursionError):   # an HTML page from a proxy, plain text, or a bomb
-        return text, {"message": _readable_body(text)}
-
-
-# -----------------------------------------------------------------------------
-# Request building: a pure function from the caller's arguments to the exact
-# method, URL, headers and JSON body. Everything is checked here, before any I/O.
-
-_SENSITIVE_HEADERS = {"authorization", "api-key", "x-api-key"}
-
-
-def _shown(headers: dict) -> dict:
-    """The headers as they may be printed: credentials replaced by ***."""
-    return {k: ("***" if k.lower() in _SENSITIVE_HEADERS else v) for k, v in headers.items()}
-
-
-class _Headers(dict):
-    """A plain dict whose printed forms hide credentials."""
-
-    def __repr__(self) -> str:
-        return repr(_shown(self))
-
-    __str__ = __repr__
-
-
-@dataclass(eq=False)
-class Request:
-    """An HTTP request as build_request() made it; chat() sends exactly this."""
-    method: str
-    url: str
-    headers: dict                  # a _Headers: printing it hides the key
-    json: dict | None
-    provider: str = "custom"
-    stream: bool = False
-    secret: str | None = None      # the key, kept to scrub it from error messages
-    stream_usage_added: bool = False   # we added stream_options (the caller did not)
-    parsing: _Parsing | None = field(default=None, repr=False)   # structured output wanted
-    body: bytes | bytearray | None = field(default=None, repr=False)   # sent instead of json
-
-    def __repr__(self) -> str:
-        return "Request(method=%r, url=%r, headers=%r, json=%r)" % (
-            self.method, self.url, self.headers, self.json)
-
-    def __str__(self) -> str:
-        lines = ["%s %s" % (self.method, self.url)]
-        lines += ["%s: %s" % kv for kv in _shown(self.headers).items()]
-        if self.json is not None:
-            lines += ["", json.dumps(self.json, indent=2, ensure_ascii=False)]
-        return "\n".join(lines)
-
-
-# Numeric parameters: (lowest, highest or None, integer only).
-_RANGES = {
-    "temperature": (0, 2, False),
-    "top_p": (0, 1, False),
-    "presence_penalty": (-2, 2, False),
-    "frequency_penalty": (-2, 2, False),
-    "n": (1, None, True),
-    "top_logprobs": (0, 20, True),
-    "max_tokens": (1, None, True),
-    "max_completion_tokens": (1, None, True),
-    "seed": (None, None, True),
-    "dimensions": (1, None, True),      # embeddings
-}
-_ROLES = ("system", "developer", "user", "assistant", "tool")
-_MAX_STOP = 4
-
-
-def _check_number(name, value):
-    low, high, integer = _RANGES[name]
-    kind = int if integer else (int, float)
-    if isinstance(value, bool) or not isinstance(value, kind):
-        raise TypeError("%s must be %s, not %r" % (name, "an integer" if integer else "a number",
-                                                   value))
-    if not math.isfinite(value):
-        raise ValueError("%s must be a finite number, got %r" % (name, value))
-    if (low is not None and value < low) or (high is not None and value > high):
-        span = "between %s and %s" % (low, high) if high is not None else ">= %s" % low
-        raise ValueError("%s must be %s, got %r" % (name, span, value))
-
-
-def _check_stop(stop):
-    if isinstance(stop, str):
-        return
-    if not isinstance(stop, list) or not all(isinstance(s, str) for s in stop):
-        raise TypeError("stop must be a string or a list of strings, not %r" % (stop,))
-    if len(stop) > _MAX_STOP:
-        raise ValueError("stop takes at most %d strings, got %d" % (_MAX_STOP, len(stop)))
-
-
-# The JSON type of the other body fields, checked before sending: name -> (types, in words).
-_FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "logprobs": (bool, "True or False"), "parallel_tool_calls": (bool, "True or False"),
-    "store": (bool, "True or False"),
-    "tools": (list, "a list of tool definitions (see tool())"),
-    "functions": (list, "a list of function definitions"),
-    "modalities": (list, "a list of strings such as ['text']"),
-    "logit_bias": (dict, "a dict of token id to bias"), "metadata": (dict, "a dict of strings"),
-    "response_format": (dict, "a dict such as {'type': 'json_object'}, or a type"),
-    "stream_options": (dict, "a dict such as {'include_usage': True}"),
-    "audio": (dict, "a dict"), "prediction": (dict, "a dict"),
-    "web_search_options": (dict, "a dict"),
-    "tool_choice": ((str, dict), "'auto', 'none', 'required' or a dict"),
-    "function_call": ((str, dict), "'auto', 'none' or a dict"),
-    "user": (str, "a string"), "reasoning_effort": (str, "a string such as 'low'"),
-    "verbosity": (str, "a string such as 'low'"), "service_tier": (str, "a string"),
-    "prompt_cache_key": (str, "a string"), "prompt_cache_retention": (str, "a string"),
-    "safety_identifier": (str, "a string"),
-}
-
-
-def _check_params(params: dict) -> None:
-    for name, value in params.items():
-        if name in _RANGES:
-            _check_number(name, value)
-        elif name in _FIELD_TYPES:
-            kind, words = _FIELD_TYPES[name]
-            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-                raise TypeError("%s must be %s, not %r" % (name, words, value))
-    if "stop" in params:
-        _check_stop(params["stop"])
-
-
-def _normalize_messages(messages) -> list:
-    """A string is one user message; a list must hold message dicts with a known role."""
-    if isinstance(messages, str):
-        return [{"role": "user", "content": messages}]
-    if isinstance(messages, dict):
-        raise TypeError("messages must be a list of message dicts (wrap the dict in [...]) or "
-                        "a string")
-    if not isinstance(messages, (list, tuple)) or not messages:
-        raise TypeError("messages must be a string or a non-empty list of message dicts, "
-                        "not %r" % (messages,))
-    messages = [m.to_dict() if callable(getattr(m, "to_dict", None)) else m
-                for m in messages]     # a Message from an earlier answer, or the SDK's
-    for i, m in enumerate(messages):
-        if not isinstance(m, dict):
-            raise TypeError("messages[%d] must be a dict like {'role': 'user', 'content': "
-                            "'...'}, not %r" % (i, m))
-        if m.get("role") not in _ROLES:
-            raise ValueError("messages[%d] has role %r; expected one of %s"
-                             % (i, m.get("role"), ", ".join(_ROLES)))
-        if "content" not in m and not (m["role"] == "assistant" and m.get("tool_calls")):
-            raise ValueError("messages[%d] (%s) has no 'content'" % (i, m["role"]))
-    return messages
-
-
-def _map_params(p: Provider, model: str, params: dict, messages: list) -> dict:
-    """Adapt standard parameters to what this provider and model accept, or refuse them."""
-    for i, m in enumerate(messages if p.unsupported_message_fields else ()):
-        for name in p.unsupported_message_fields:
-            if name in m:
-                raise ValueError("%s does not support messages[%d].%s; remove it"
-                                 % (p.name, i, name))
-    for name in p.unsupported:
-        if name in params:
-            raise ValueError("%s does not support %r; remove it (or send it through "
-                             "extra_body if you know better)" % (p.name, name))
-    if p.max_n is not None and params.get("n", 1) > p.max_n:
-        raise ValueError("%s supports n up to %d, got n=%d" % (p.name, p.max_n, params["n"]))
-    if "max_tokens" in params and p.reasoning_models and model.startswith(p.reasoning_models):
-        # OpenAI's reasoning models refuse max_tokens; max_completion_tokens is the same
-        # limit under its new name (it also counts the hidden reasoning tokens).
-        if "max_completion_tokens" in params:
-            raise ValueError("give max_tokens or max_completion_tokens, not both")
-        params["max_completion_tokens"] = params.pop("max_tokens")
-    if "max_completion_tokens" in params and p.max_tokens_only:
-        if "max_tokens" in params:
-            raise ValueError("give max_tokens or max_completion_tokens, not both")
-        params["max_tokens"] = params.pop("max_completion_tokens")   # the same limit
-    return params
-
-
-@functools.lru_cache(maxsize=64)     # parsing an address costs more than the rest of a request
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _api_key(p: Provider, api_key: str | None, host: str) -> str | None:
-    """The key to send, from the argument or the provider's variable.
-
-    An environment key only goes to its provider's own hosts (its table row, or the endpoint
-    its own variable names): a base_url that the code points elsewhere (a proxy, a logger)
-    must be given the key explicitly."""
-    if api_key is not None:
-        _check_key(api_key)
-        return api_key
-    if not p.key_env:
-        return None
-    key = os.environ.get(p.key_env)
-    if not key:
-        raise OpenAICompatError("no API key for %s: set %s or pass api_key="
-                                % (p.name, p.key_env))
-    _check_key(key, p.key_env)
-    own = _own_hosts(p)
-    if host not in own:
-        raise OpenAICompatError("%s is only sent to %s, and base_url points at %s: pass "
-                                "api_key= explicitly" % (p.key_env, " or ".join(own) or
-                                                         "the host %s names" % p.base_env,
-                                                         host))
-    return key
-
-
-def _own_hosts(p: Provider) -> tuple:
-    """The hosts a provider's environment key may go to: its documented ones, and the
-    endpoint its own variable names (a key and an endpoint both from the user's setup)."""
-    hosts = tuple(urlsplit(u).hostname for u in (p.base_url,) + p.hosts if u)
-    endpoint = p.base_env and os.environ.get(p.base_env)
-    if endpoint:
-        hosts += (_url_host(endpoint if "://" in endpoint else "http://" + endpoint,
-                            p.base_env),)
-    return hosts
-
-
-# Header values: printable ASCII only. http.client sends headers as Latin-1 and would raise
-# on anything else, and CR or LF would let a value start a header (or a request) of its own.
-# Header names: RFC 9110's token characters.
-_TOKEN = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
-def _printable_ascii(text: str) -> bool:
-    return text.isascii() and text.isprintable()
-
-
-def _check_key(key, where: str = "api_key") -> None:
-    if not isinstance(key, str) or not key:
-        raise TypeError("%s must be a non-empty string" % where)
-    if not _printable_ascii(key) or key != key.strip():
-        # Never echo it: the message would put the key in logs.
-        raise ValueError("%s holds a character a key cannot have (a space, a line break, "
-                         "non-ASCII): check how it was copied" % where)
-
-
-def _check_headers(headers) -> None:
-    if headers is None:
-        return
-    if not isinstance(headers, dict):
-        raise TypeError("headers must be a dict of strings, not %r" % type(headers).__name__)
-    for name, value in headers.items():
-        if not isinstance(name, str) or not name or not _TOKEN.issuperset(name):
-            raise ValueError("headers: %r is not a valid header name" % (name,))
-        if not isinstance(value, str):
-            raise TypeError("headers[%r] must be a string, not %r"
-                            % (name, type(value).__name__))
-        if not _printable_ascii(value):
-            raise ValueError("headers[%r] holds a line break or a non-ASCII character" % name)
-
-
-def _check_transport_security(url: str, host: str, key: str | None) -> None:
-    if key and url.startswith("http://") and not _is_loopback(host):
-        raise OpenAICompatError("refusing to send an API key over plain http to %s: use https"
-                                % host)
-
-
-def _check_proxy(session, req: Request) -> None:
-    """A key sent over plain http (to loopback, the only place we allow it) must not
-    cross the network in clear through a proxy. https is tunnelled, so it may."""
-    if not (req.secret and req.url.startswith("http://")):
-        return
-    proxies = getattr(session, "proxies", None) or {}
-    if not (proxies or _PROXY_CONFIGURED()):
-        return
-    if getattr(session, "trust_env", True):     # as requests merges them for each request
-        proxies = dict(requests.utils.get_environ_proxies(req.url), **proxies)
-    proxy = requests.utils.select_proxy(req.url, proxies)
-    if proxy and not _is_loopback(urlsplit(proxy if "://" in proxy else "http://" + proxy)
-                                  .hostname or ""):
-        raise OpenAICompatError("refusing to send an API key over plain http through the "
-                                "proxy at %s: use https, or set NO_PROXY for this host"
-                                % urlsplit(proxy).hostname)
-
-
-def _proxy_variables_set() -> bool:
-    # Six lookups instead of requests' scan of the whole environment (which costs a tenth
-    # of a call); on Linux, environment variables are the only place proxies come from.
-    return any(os.environ.get(name) for name in ("http_proxy", "HTTP_PROXY", "all_proxy",
-                                                 "ALL_PROXY"))
-
-
-# macOS and Windows also read proxies from the system's settings: always ask requests there.
-_PROXY_CONFIGURED = (lambda: True) if sys.platform in ("darwin", "win32") else \
-    _proxy_variables_set
-
-
-def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> _Headers:
-    h = _Headers({"Content-Type": "application/json", "User-Agent": USER_AGENT,
-                  "Accept": "text/event-stream" if stream else "application/json"})
-    if key:
-        if p.auth == "api-key":
-            h["api-key"] = key
-        else:
-            h["Authorization"] = "Bearer " + key
-    for header, env in p.env_headers:
-        if os.environ.get(env):
-            h[header] = os.environ[env]
-            _check_headers({header: h[header]})
-    if extra:
-        _check_headers(extra)
-        h.update(extra)
-    return h
-
-
-def _prepare(p: Provider, model, base_url, api_key, api_version, path, headers=None,
-             stream=False):
-    """URL, key and headers for one endpoint: the part every call shares."""
-    base, host = _base_url(p, base_url)
-    url = _endpoint_url(p, base, path, model, api_version)
-    key = _api_key(p, api_key, host)
-    _check_transport_security(url, host, key)
-    return url, key, _headers(p, key, stream, headers)
-
-
-def build_request(
-        messages: Messages, model: str, *,
-        provider: str | Provider | None = None, api_key: str | None = None,
-        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
-        temperature: float | None = None, top_p: float | None = None,
-        max_tokens: int | None = None, max_completion_tokens: int | None = None,
-        n: int | None = None, stop: str | list[str] | None = None,
-        presence_penalty: float | None = None, frequency_penalty: float | None = None,
-        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
-        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
-        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
-        stream_options: dict | None = None, reasoning_effort: str | None = None,
-        verbosity: str | None = None, service_tier: str | None = None,
-        store: bool | None = None, metadata: dict[str, str] | None = None,
-        modalities: list[str] | None = None, audio: dict | None = None,
-        prediction: dict | None = None, prompt_cache_key: str | None = None,
-        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
-        web_search_options: dict | None = None, functions: list[dict] | None = None,
-        function_call: str | dict | None = None,
-        headers: Mapping[str, str] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
-        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None,
-) -> Request:
-    """The request chat() would send, without sending it. Same arguments as chat().
-
-    Parameters left as None are omitted from the body (never sent as null). extra_body is
-    merged into the body last and untouched: the escape hatch for anything else. timeout,
-    max_retries, session and budget are accepted so any chat() call can become a dry run;
-    they shape the sending, not the request.
-    """
-    return _build(locals(), stream_usage=True)
-
-
-# chat()'s keywords that are not fields of the JSON body; every other keyword is one.
-_SENDING = ("timeout", "max_retries", "session", "budget")
-_NOT_BODY = ("messages", "model", "provider", "api_key", "base_url", "api_version", "stream",
-             "headers", "extra_headers", "extra_query", "extra_body") + _SENDING
-
-
-def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
-    """build_request() from a dict of chat()'s arguments (absent ones take their defaults).
-    stream_usage: ask for usage in streams (chat() does; the SDK-shaped client does not)."""
-    args = dict(args)
-    parsing = _parsing_of(args)         # a response_format or tool given as a type
-    params = {k: v for k, v in args.items() if k not in _NOT_BODY and v is not None}
-    _check_params(params)
-    extra_body = args.get("extra_body")
-    if extra_body is not None and not isinstance(extra_body, Mapping):
-        raise TypeError("extra_body must be a dict, not %r" % type(extra_body).__name__)
-    stream, base_url = bool(args.get("stream")), args.get("base_url")
-    p, model = _resolve_model(args.get("model"), args.get("provider"), base_url)
-    url, key, hdrs = _prepare(p, model, base_url, args.get("api_key"), args.get("api_version"),
-                              "/chat/completions",
-                              _merged(args.get("headers"), args.get("extra_headers")), stream)
-    url = _with_query(url, args.get("extra_query"))
-    body = {"model": model, "messages": _normalize_messages(args.get("messages"))}
-    if parsing and parsing.schema is not None and not p.json_schema:
-        params["response_format"] = {"type": "json_object"}
-        body["messages"] = _schema_in_prompt(body["messages"], parsing)
-    body.update(_map_params(p, model, params, body["messages"]))
-    body.update(extra_body or {})
-    # Ask for usage in streams unless the caller chose stream_options (here or in
-    # extra_body) or this server already refused it.
-    add_usage = (stream_usage and stream and "stream_options" not in body and p.stream_usage
-                 and (p.name, url) not in _NO_STREAM_USAGE)
-    if stream:
-        body["stream"] = True
-    if add_usage:
-        body["stream_options"] = {"include_usage": True}
-    return Request("POST", url, hdrs, body, provider=p.name, stream=stream, secret=key,
-                   stream_usage_added=add_usage, parsing=parsing)
-
-
-def _merged(*dicts: Mapping[str, Any] | None) -> dict | None:
-    """Header dicts merged left to right (None: nothing), each checked to be a mapping."""
-    merged = None
-    for d in dicts:
-        if d is not None:
-            if not isinstance(d, Mapping):
-                raise TypeError("headers must be a dict of strings, not %r" % type(d).__name__)
-            merged = dict(merged or {}, **d)
-    return merged
-
-
-def _with_query(url: str, query: Mapping[str, Any] | None) -> str:
-    """extra_query appended to the URL (after Azure's api-version, when there is one)."""
-    if not query:
-        return url
-    if not isinstance(query, Mapping):
-        raise TypeError("extra_query must be a dict, not %r" % type(query).__name__)
-    return url + ("&" if "?" in url else "?") + urlencode(query)
-
-
-# (provider name, URL) pairs whose server refused stream_options: asked once per process.
-_NO_STREAM_USAGE: set = set()
-
-
-# -----------------------------------------------------------------------------
-# Transport and retries: one visible loop. Whether to retry and how long to wait
-# are small pure functions, so they can be tested from a table.
-
-_session = None
-_session_lock = threading.Lock()
-_sleep = time.sleep     # replaced by tests
-
-
-def _default_session() -> requests.Session:
-    """One shared Session, made on first use, so a script's second call reuses the
-    connection instead of paying a new TCP and TLS handshake."""
-    global _session
-    with _session_lock:
-        if _session is None:
-            _session = _new_session()
-    return _session
-
-
-def _new_session(pool_size: int = 10) -> requests.Session:
-    s = requests.Session()
-    adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
-    s.mount("https://", adapter)
-    s.mount("http://", adapter)
-    s.mount("mock://", _MockAdapter())
-    return s
-
-
-def _session_for(req: Request, session) -> requests.Session:
-    session = session or _default_session()
-    if req.url.startswith("mock://") and "mock://" not in session.adapters:
-        session.mount("mock://", _MockAdapter())   # so the mock works with any session
-    return session
-
-
-def _parse_retry_after(headers) -> float | None:
-    """Seconds the server asked us to wait: retry-after-ms, else retry-after (seconds or an
-    HTTP date). None when absent or unreadable."""
-    try:
-        return float(headers["retry-after-ms"]) / 1000
-    except (KeyError, ValueError, TypeError):
-        pass
-    value = headers.get("retry-after")
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        pass
-    date = email.utils.parsedate_tz(value)
-    try:
-        return None if date is None else email.utils.mktime_tz(date) - time.time()
-    except (ValueError, OverflowError):   # a date in year 99999
-        return None
-
-
-def _retry_delay(attempt: int, headers=None) -> float:
-    """Wait before retry number attempt+1: the server's word (capped), else backoff."""
-    wait = _parse_retry_after(headers or {})
-    if wait is not None and 0 <= wait == wait:     # wait == wait filters NaN
-        return min(wait, MAX_RETRY_AFTER)
-    backoff = min(INITIAL_RETRY_DELAY * 2 ** attempt, MAX_RETRY_DELAY)
-    return backoff * (1 - 0.25 * random.random())   # jitter: 75% to 100% of the backoff
-
-
-def _should_retry(error: APIError) -> bool:
-    said = str(error.headers.get("x-should-retry", "")).lower()
-    if said in ("true", "false"):                  # the server's own word wins
-        return said == "true"
-    if "insufficient_quota" in (error.code, error.type):
-        return False                               # no wait refills an empty account
-    status = error.status_code or 0
-    return status in RETRY_STATUSES or status >= 500
-
-
-def _connection_error(exc: Exception, what: str) -> APIConnectionError:
-    """requests reports a read timeout while reading a body as a ConnectionError, and
-    urllib3 raises its own types while streaming: look through the chain for a timeout."""
-    seen, e = set(), exc
-    while e is not None and id(e) not in seen:
-        seen.add(id(e))
-        if isinstance(e, urllib3.exceptions.NewConnectionError):
-            break      # a refused connection; urllib3 files it under ConnectTimeoutError
-        if isinstance(e, (requests.Timeout, urllib3.exceptions.TimeoutError, TimeoutError)):
-            return APITimeoutError("%s: timed out (%s)" % (what, type(e).__name__))
-        e = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e.__context__
-    return APIConnectionError("%s: %s" % (what, exc))
-
-
-def _send(session, req: Request, timeout, max_retries: int, read):
-    """Send with retries; return (response, read(response, deadline)).
-
-    `read` takes what the caller needs of the body inside the loop: the whole body for a
-    plain call (a connection that breaks mid-body is retried), only the first bytes for a
-    stream (once data reached the caller, a stream is never retried)."""
-    _check_proxy(session, req)
-    data = req.body if req.body is not None else (
-        None if req.json is None else json.dumps(req.json).encode())
-    for attempt in range(max_retries + 1):
-        deadline = time.monotonic() + _total_seconds(timeout)
-        try:
-            resp = session.request(req.method, req.url, headers=req.headers, data=data,
-                                   timeout=timeout, stream=True, allow_redirects=False)
-            if resp.status_code < 300:
-                return resp, read(resp, deadline)
-            error = _api_error(resp, _read_body(resp, deadline), req.provider)
-        except _CALLER_ERRORS as exc:      # requests refused what we gave it: never retried
-            raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
-        except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
-            error = exc if isinstance(exc, APITimeoutError) else _connection_error(
-                exc, "%s %s" % (req.method, req.url))
-            if attempt >= max_retries:
-                raise error from (None if error is exc else exc)
-            wait, why = _retry_delay(attempt), type(error).__name__
-        else:
-            resp.close()
-            if attempt >= max_retries or not _should_retry(error):
-                raise error
-            wait, why = _retry_delay(attempt, resp.headers), resp.status_code
-        log.warning("%s: %s, retrying in %.2fs (retry %d of %d)", req.provider, why, wait,
-                    attempt + 1, max_retries)
-        _sleep(wait)
-    raise AssertionError("unreachable")   # the last attempt returns or raises
-
-
-_NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
-                   http.client.HTTPException)
-_CALLER_ERRORS = (requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader,
-                  requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema)
-
-
-def _total_seconds(timeout) -> float:
-    """The whole time a plain answer may take: connect plus read (None: no limit)."""
-    parts = timeout if isinstance(timeout, tuple) else (timeout, timeout)
-    return math.inf if None in parts else float(sum(parts))
-
-
-def _check_call(timeout, max_retries, session, budget) -> None:
-    """The sending arguments, checked before anything is sent (and never retried)."""
-    parts = timeout if isinstance(timeout, tuple) else (timeout,)
-    if len(parts) != (2 if isinstance(timeout, tuple) else 1) or not all(
-            t is None or (isinstance(t, (int, float)) and not isinstance(t, bool)
-                          and 0 < t < math.inf) for t in parts):
-        raise TypeError("timeout must be seconds (a finite number > 0), None, or a (connect, "
-                        "read) tuple of them, not %r" % (timeout,))
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-        raise TypeError("max_retries must be an integer >= 0, not %r" % (max_retries,))
-    if session is not None and not callable(getattr(session, "request", None)):
-        raise TypeError("session must be a requests.Session, not %r" % type(session).__name__)
-    if budget is not None and not isinstance(budget, Budget):
-        raise TypeError("budget must be a Budget, not %r" % type(budget).__name__)
-
-
-def _read_first(resp, deadline):
-    """The start of a stream: (reader, first bytes). An answer that is not an event stream
-    (a JSON error or completion, an HTML page) is read whole instead: (None, body)."""
-    ctype = resp.headers.get("content-type", "")
-    if "json" in ctype or "html" in ctype:
-        return None, _read_body(resp, deadline)
-    reader = _chunk_reader(resp)
-    return reader, reader()
-
-
-def _read_body(resp: requests.Response, deadline: float) -> bytes:
-    """The whole body, decompressed: at most MAX_BODY_BYTES, by the deadline."""
-    reader = _chunk_reader(resp)
-    body = reader()
-    # Most answers arrive in one read; an uncompressed Content-Length body that is complete
-    # needs no second read to learn that it ended (urllib3 has released the connection).
-    # A compressed one may still hold decompressed bytes when the wire bytes are all in.
-    done = not body or (getattr(resp.raw, "length_remaining", None) == 0 and
-                        resp.headers.get("content-encoding", "identity") == "identity")
-    more = b"" if done else reader()
-    if more:
-        parts, size = [body, more], len(body) + len(more)
-        while more:
-            if size > MAX_BODY_BYTES:
-                raise OpenAICompatError("the answer is over %d MiB (MAX_BODY_BYTES); not read "
-                                        "further" % (MAX_BODY_BYTES >> 20))
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise APITimeoutError("the answer took longer than the timeout to arrive")
-            _limit_next_read(resp, remaining)
-            more = reader()
-            parts.append(more)
-            size += len(more)
-        body = b"".join(parts)
-    resp._content, resp._content_consumed = body, True   # so resp.text and .json() work
-    return body
-
-
-def _limit_next_read(resp, seconds: float) -> None:
-    # The read timeout applies to each read; so a server sending a byte at a time would
-    # never time out. Shorten the socket's wait to what is left of the whole answer's time.
-    sock = getattr(getattr(resp.raw, "_connection", None), "sock", None)
-    if sock is not None and seconds < math.inf:
-        sock.settimeout(max(seconds, 0.001))
-
-
-def _chunk_reader(resp: requests.Response):
-    """A function returning the next bytes of the body as soon as any arrive (b"" at end).
-
-    Chunked bodies (most streams) are read chunk by chunk with urllib3's read_chunked(),
-    which is what requests' iter_content(None) does, and the cheapest path per chunk.
-    For Content-Length or close-delimited bodies iter_content(None) would wait for the
-    whole body; urllib3 2's read1() returns whatever has arrived instead."""
-    raw = resp.raw
-    if isinstance(raw, urllib3.response.HTTPResponse):
-        if raw.chunked and raw.supports_chunked_reads():
-            chunks = raw.read_chunked(None, decode_content=True)
-            read = lambda: next(chunks, b"")   # noqa: E731
-        elif hasattr(raw, "read1"):
-            read = lambda: raw.read1(READ_SIZE, decode_content=True)   # noqa: E731
-        else:
-            chunks = resp.iter_content(chunk_size=READ_SIZE)   # urllib3 1.x
-            read = lambda: next(chunks, b"")   # noqa: E731
-        if resp.headers.get("content-encoding", "identity") != "identity":
-            return _inflation_guard(read, raw)
-        return read
-    chunks = resp.iter_content(chunk_size=None)   # a hand-made response
-    return lambda: next(chunks, b"")
-
-
-def _inflation_guard(read, raw):
-    """A compressed body may expand a thousandfold (a 300 KB gzip bomb is 300 MB of
-    text); stop once it has grown past INFLATION_FLOOR at more than MAX_INFLATION times
-    the bytes that came over the wire. JSON and SSE compress ten to thirty times."""
-    total = [0]
-
-    def guarded():
-        data = read()
-        total[0] += len(data)
-        if total[0] > INFLATION_FLOOR and total[0] > MAX_INFLATION * max(raw.tell(), 1):
-            raise OpenAICompatError("the answer decompresses to over %d times its size on the "
-                                    "wire (a compression bomb?); not read further"
-                                    % MAX_INFLATION)
-        return data
-    return guarded
-
-
-# -----------------------------------------------------------------------------
-# Response parsing: JSON into the data classes. Missing keys are normal (Groq omits
-# `content` beside tool calls; usage is optional); a body that is not a chat
-# completion at all is an OpenAICompatError, never a KeyError.
-
-def _json_body(content: bytes, resp: requests.Response, provider: str):
-    try:
-        return json.loads(content)
-    except RecursionError:
-        raise OpenAICompatError("%s sent JSON nested too deeply to read" % provider) from None
-    except ValueError:
-        if not content.strip():
-            raise OpenAICompatError("%s sent a %d with an empty body"
-                                    % (provider, resp.status_code)) from None
-        raise OpenAICompatError("%s sent a %d whose body is not JSON (a proxy page?): %s"
-                                % (provider, resp.status_code,
-                                   _readable_body(content.decode("utf-8", "replace"))))\
-            from None
-
-
-def _check_shape(data, key: str, what: str, provider: str) -> None:
-    if isinstance(data, dict) and data.get("error"):
-        raise _error_from_body(data, provider)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise OpenAICompatError("%s did not send %s: %s" % (provider, what,
-                                                            _readable_body(data)))
-
-
-# Readers that take a value only if it has the type the API documents: a hostile server's
-# `"tool_calls": 5` or `"prompt_tokens": "x"` becomes "absent", never a TypeError later.
-def _str(v) -> str | None:
-    return v if isinstance(v, str) else None
-
-
-def _int(v) -> int | None:
-    return v if isinstance(v, int) and not isinstance(v, bool) else None
-
-
-def _dict(v) -> dict:
-    return v if isinstance(v, dict) else _EMPTY
-
-
-def _dicts(v) -> list:
-    return [d for d in v if isinstance(d, dict)] if isinstance(v, list) else []
-
-
-def _joined(content):
-    """Message content as text. Most servers send a string; Mistral's reasoning models send
-    a list of parts ({"type": "text", "text": ...}, {"type": "thinking", ...}): their text
-    parts are joined (the parts stay in `raw`)."""
-    if content is None or isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(p["text"] for p in _dicts(content)
-                       if p.get("type") == "text" and isinstance(p.get("text"), str))
-    return _text(content)
-
-
-def _thinking(content) -> str | None:
-    """The text of Mistral's {"type": "thinking", "thinking": [text parts]} content parts."""
-    parts = [_joined(p.get("thinking")) for p in _dicts(content) if p.get("type") == "thinking"]
-    return "".join(filter(None, parts)) or None
-
-
-def _function(d: dict) -> Function:
-    return Function(_str(d.get("name")), _str(d.get("arguments")))
-
-
-def _tool_call(d: dict) -> ToolCall:
-    return ToolCall(_str(d.get("id")), _str(d.get("type")), _function(_dict(d.get("function"))),
-                    _int(d.get("index")))
-
-
-def _message(d: dict) -> Message:
-    message = Message(_str(d.get("role")), _joined(d.get("content")), None,
-                      _str(d.get("refusal")))
-    if not _PLAIN_MESSAGE.issuperset(d) or d.get("content").__class__ is list:
-        _message_extras(message, d)         # more than text: read what else there is
-    return message
-
-
-_PLAIN_MESSAGE = frozenset(("role", "content", "refusal"))
-
-
-def _message_extras(message: Message, d: dict) -> None:
-    """Tool calls, reasoning, annotations, audio and function_call, when present."""
-    calls = [_tool_call(c) for c in _dicts(d.get("tool_calls"))]
-    content = d.get("content")
-    message.tool_calls = calls or None
-    message.reasoning = _joined(d.get("reasoning_content") or d.get("reasoning") or (
-        _thinking(content) if content.__class__ is list else None))
-    if isinstance(d.get("annotations"), list):
-        message.annotations = _dicts(d["annotations"])
-    message.audio = _dict(d.get("audio")) or None
-    call = d.get("function_call")
-    message.function_call = _function(call) if isinstance(call, dict) else None
-
-
-def _index(choice: dict, position: int) -> int:
-    index = _int(choice.get("index"))
-    return position if index is None else index
-
-
-def _token_logprobs(items) -> list[TokenLogprob] | None:
-    if not isinstance(items, list):
-        return None
-    return [TokenLogprob(_str(t.get("token")), _number(t.get("logprob")), _ints(t.get("bytes")),
-                         [TopLogprob(_str(x.get("token")), _number(x.get("logprob")),
-                                     _ints(x.get("bytes"))) for x in _dicts(t.get("top_logprobs"))])
-            for t in _dicts(items)]
-
-
-def _logprobs(d) -> ChoiceLogprobs | None:
-    if not isinstance(d, dict):
-        return None
-    return ChoiceLogprobs(_token_logprobs(d.get("content")), _token_logprobs(d.get("refusal")))
-
-
-def _number(v) -> float | None:
-    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
-
-
-def _ints(v) -> list[int] | None:
-    return [i for i in v if _int(i) is not None] if isinstance(v, list) else None
-
-
-_PROMPT_DETAILS = tuple(f.name for f in dataclasses.fields(PromptTokensDetails))
-_COMPLETION_DETAILS = tuple(f.name for f in dataclasses.fields(CompletionTokensDetails))
-
-
-def _usage(d) -> Usage | None:
-    if not isinstance(d, dict):
-        return None
-    prompt, completion = d.get("prompt_tokens_details"), d.get("completion_tokens_details")
-    if prompt is None and _int(d.get("prompt_cache_hit_tokens")) is not None:
-        prompt = {"cached_tokens": d["prompt_cache_hit_tokens"]}     # DeepSeek's name for it
-    return Usage(_int(d.get("prompt_tokens")), _int(d.get("completion_tokens")),
-                 _int(d.get("total_tokens")),
-                 PromptTokensDetails(*(_int(prompt.get(k)) for k in _PROMPT_DETAILS))
-                 if isinstance(prompt, dict) else None,
-                 CompletionTokensDetails(*(_int(completion.get(k)) for k in _COMPLETION_DETAILS))
-                 if isinstance(completion, dict) else None, d)
-
-
-def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
-    _check_shape(data, "choices", "a chat completion", provider)
-    if not all(isinstance(c, dict) for c in data["choices"]):
-        raise OpenAICompatError("%s sent malformed choices: %s"
-                                % (provider, _readable_body(data["choices"])))
-    choices = [Choice(_index(c, i), _message(_dict(c.get("message"))),
-                      _str(c.get("finish_reason")), _logprobs(c.get("logprobs")))
-               for i, c in enumerate(data["choices"])]
-    return ChatResponse(_str(data.get("id")), choices, _int(data.get("created")),
-                        _str(data.get("model")), _str(data.get("object")),
-                        _str(data.get("service_tier")), _str(data.get("system_fingerprint")),
-                        _usage(data.get("usage")), data,
-                        headers if headers is not None else _NO_HEADERS, provider)
-
-
-# -----------------------------------------------------------------------------
-# SSE streaming, in layers that know nothing of HTTP: bytes -> lines -> events ->
-# chat chunks. See https://html.spec.whatwg.org/multipage/server-sent-events.html
-#
-# Not Response.iter_lines(): it invents an empty line (an extra event boundary) when a
-# CRLF is split across two network chunks. Not str.splitlines(): it also splits on
-# U+2028 and U+0085, which can be inside the text. We split bytes on CR, LF and CRLF only,
-# and decode UTF-8 per complete line, never per network chunk.
-
-def _iter_lines(chunks):
-    """Network chunks in, complete lines out (without their line endings).
-
-    An unfinished line is kept as a list of pieces and joined once it ends, so a line that
-    arrives in many reads costs linear time (pending + chunk, repeated, is quadratic)."""
-    pending, size = [], 0  # the pieces of an unfinished last line, and their length
-    after_cr = False       # the previous chunk ended in CR: a LF starting this one is its pair
-    for chunk in chunks:
-        if after_cr and chunk[:1] == b"\n":
-            chunk = chunk[1:]
-        after_cr = False
-        if not chunk:
-            continue
-        last = chunk[-1]
-        ended = last == 10 or last == 13       # b"\n", b"\r"
-        # bytes.splitlines() breaks on \r, \n and \r\n only (unlike str.splitlines()).
-        lines = chunk.splitlines()
-        if pending:
-            if len(lines) == 1 and not ended:  # still the same unfinished line
-                pending.append(chunk)
-                size += len(chunk)
-                _check_line(size)
-                continue
-            pending.append(lines[0])
-            lines[0] = b"".join(pending)
-            pending, size = [], 0
-        if not ended:
-            pending.append(lines.pop())
-            size = len(pending[0])
-            _check_line(size)
-        after_cr = last == 13
-        yield from lines
-    if pending:
-        yield b"".join(pending)   # a last line without a newline; the event layer decides
-
-
-def _check_line(size: int) -> None:
-    if size > MAX_EVENT_BYTES:
-        raise OpenAICompatError("a stream line is over %d MiB (MAX_EVENT_BYTES); not read "
-                                "further" % (MAX_EVENT_BYTES >> 20))
-
-
-def _iter_events(lines):
-    """Lines in, the data of each event out (bytes; multi-line data joined with \\n).
-
-    Per the spec: lines starting with ':' are comments; "field: value" loses one leading
-    space; an event is dispatched at a blank line, and only if it has data (so a block of
-    only `retry:` or `id:` yields nothing); an unfinished event at end of file is dropped.
-    The `event:` name is not needed by chat APIs and is ignored.
-    """
-    data, size = [], 0
-    for line in lines:
-        if not line:
-            if data:
-                yield data[0] if len(data) == 1 else b"\n".join(data)
-                data, size = [], 0
-            continue
-        name, _, value = line.partition(b":")
-        if name == b"data":
-            data.append(value[1:] if value[:1] == b" " else value)
-            size += len(line)
-            if size > MAX_EVENT_BYTES:
-                _check_line(size)
-        # Everything else (comments, event, id, retry, unknown fields) is ignored.
-
-
-def _infer_status(fields: dict) -> int | None:
-    """An HTTP-like status for an error that came without one (in a 200 body or stream)."""
-    code, kind = fields.get("code"), fields.get("type")
-    words = "%s %s" % (code, kind)
-    if isinstance(code, str) and code.isascii() and code.isdigit():
-        code = int(code)     # isascii: "²".isdigit() is True, and int("²") raises
-    if isinstance(code, int) and not isinstance(code, bool) and 400 <= code < 600:
-        return code
-    if "rate_limit" in words:
-        return 429
-    if "server_error" in words:
-        return 500
-    return None
-
-
-def _error_from_body(obj, provider: str) -> APIError:
-    """The APIError for an error object that arrived with status 200 (a body or an event)."""
-    fields = _error_fields(obj)
-    status = _infer_status(fields)
-    inner = obj.get("error", obj) if isinstance(obj, dict) else obj
-    return _error_class(status)(fields.get("message") or "the server sent an error object",
-                                status_code=status, type=fields.get("type"),
-                                code=fields.get("code"), param=fields.get("param"),
-                                body=inner, provider=provider)
-
-
-def _iter_json(events, provider: str):
-    """Event data in, JSON objects out; [DONE] ends the stream, an error object raises."""
-    for data in events:
-        if data[:6] == b"[DONE]":
-            return
-        try:
-            # The spec decodes streams as UTF-8 with replacement; doing it here also spares
-            # json.loads its encoding detection.
-            obj = json.loads(data.decode("utf-8", "replace"))
-        except RecursionError:
-            raise OpenAICompatError("%s sent a stream event nested too deeply to read"
-                                    % provider) from None
-        except ValueError:
-            raise OpenAICompatError("%s sent a stream event that is not JSON: %r"
-                                    % (provider, data[:200])) from None
-        if not isinstance(obj, dict):
-            raise OpenAICompatError("%s sent a stream event that is not an object: %r"
-                                    % (provider, data[:200]))
-        if obj.get("error"):   # {"error": {...}}, alone or on a finish_reason "error" chunk
-            raise _error_from_body(obj, provider)
-        yield obj
-
-
-def _chunk_usage(obj: dict):
-    # Groq also sends usage inside x_groq (older streams only there); count it once.
-    return obj.get("usage") or (obj.get("x_groq") or _EMPTY).get("usage")
-
-
-def _text_of(buffer: bytearray | None) -> str | None:
-    if buffer is None:
-        return None
-    text = buffer.decode("utf-8", "surrogatepass")
-    if b"\xed" in buffer:      # maybe halves of a surrogate pair sent in two chunks: join them
-        text = _paired(text)
-    return text
-
-
-def _paired(text: str) -> str:
-    """Surrogate halves (JSON's "\\ud83d" and "\\ude00") joined into the character they
-    make; a lone half stays as it is."""
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-
-
-class _ChoiceState:
-    """What one choice of a stream has said so far."""
-    __slots__ = ("role", "content", "reasoning", "reasoning_key", "refusal", "tool_calls",
-                 "index_of_id", "finish_reason", "logprobs")
-
-    def __init__(self):
-        self.role = self.finish_reason = self.logprobs = None
-        # Text goes into UTF-8 bytearrays: memory grows with the text, not with the number
-        # of chunks (a list of 100,000 one-word strings costs ten times the text, and so,
-        # until it joins them, does io.StringIO).
-        self.content = self.reasoning = self.refusal = None
-        self.reasoning_key = "reasoning_content"
-        self.tool_calls = {}   # index -> {"id", "type", "function": {"name", "arguments"}}
-        self.index_of_id = {}  # tool call id -> index, for servers that send no index
-
-    def add(self, c: dict) -> None:
-        # Walk the delta's own keys: most deltas hold one ("content"), so this costs one
-        # step per chunk where asking for each field we know would cost six.
-        for key, value in (c.get("delta") or _EMPTY).items():
-            if value is None:
-                continue
-            if key == "content":
-                if value.__class__ is not str:       # content parts (Mistral)
-                    self.add_parts(value)
-                    continue
-                self.content = self.write(self.content, value)
-            elif key == "role":
-                self.role = value
-            elif key == "tool_calls":
-                self.add_tool_calls(value)
-            elif key == "refusal":
-                self.refusal = self.write(self.refusal, value)
-            elif key == "reasoning_content" or key == "reasoning":
-                self.reasoning = self.write(self.reasoning, value)
-                self.reasoning_key = key
-        finish_reason = c.get("finish_reason")
-        if finish_reason:
-            self.finish_reason = finish_reason
-        logprobs = c.get("logprobs")
-        if logprobs:
-            self.add_logprobs(logprobs)
-
-    @staticmethod
-    def write(buffer, text: str):
-        if buffer is None:
-            buffer = bytearray()
-        # A non-string fails here and is reported as a malformed chunk. "surrogatepass":
-        # a \ud83d escape may arrive in one chunk and its pair in the next.
-        buffer += text.encode("utf-8", "surrogatepass")
-        return buffer
-
-    def add_parts(self, parts) -> None:
-        text, thinking = _joined(parts), _thinking(parts)
-        if text:
-            self.content = self.write(self.content, text)
-        if thinking:
-            self.reasoning = self.write(self.reasoning, thinking)
-
-    def add_tool_calls(self, fragments: list) -> None:
-        """Merge by index: id/type/name from the first fragment, arguments concatenated.
-        A server that omits index sends each call whole: a new id starts a new call."""
-        for frag in fragments:
-            index = _int(frag.get("index"))
-            if index is None:          # found by id in a dict: linear in the fragments
-                index = self.index_of_id.setdefault(frag.get("id"), len(self.tool_calls))
-            call = self.tool_calls.get(index)
-            if call is None:
-                call = self.tool_calls[index] = {"id": None, "type": None,
-                                                 "function": {"name": None, "arguments": ""}}
-            call["id"] = call["id"] or _str(frag.get("id"))
-            call["type"] = call["type"] or _str(frag.get("type"))
-            f = _dict(frag.get("function"))
-            call["function"]["name"] = call["function"]["name"] or _str(f.get("name"))
-            call["function"]["arguments"] += _str(f.get("arguments")) or ""
-
-    def add_logprobs(self, logprobs: dict) -> None:
-        if self.logprobs is None:
-            self.logprobs = {}   # "content" / "refusal" -> token list
-        for key, value in logprobs.items():
-            if isinstance(value, list):
-                self.logprobs.setdefault(key, []).extend(value)
-
-    def message(self) -> dict:
-        msg: dict[str, Any] = {"role": self.role or "assistant", "content": _text_of(self.content)}
-        if self.reasoning is not None:
-            msg[self.reasoning_key] = _text_of(self.reasoning)
-        if self.refusal is not None:
-            msg["refusal"] = _text_of(self.refusal)
-        if self.tool_calls:
-            msg["tool_calls"] = [dict(self.tool_calls[i], index=i)
-                                 for i in sorted(self.tool_calls)]
-        return msg
-
-
-class _Accumulator:
-    """Joins stream chunks into the body a non-streamed call would have returned."""
-
-    def __init__(self):
-        self.top = {}          # id, model, created, system_fingerprint... first non-empty
-        self.top_done = False  # id and model seen: later text chunks need no scan
-        self.usage = None      # the last non-null usage: never a sum
-        self.choices = {}      # index -> _ChoiceState
-
-    def add(self, obj: dict) -> None:
-        try:
-            self._add(obj)
-        except (AttributeError, TypeError, KeyError, ValueError):
-            raise OpenAICompatError("malformed stream chunk: %s" % _readable_body(_text(obj))
-                                    ) from None
-
-    def _add(self, obj: dict) -> None:
-        choices = obj.get("choices")
-        if not self.top_done or not choices:
-            # Metadata rides on the first chunks and on choice-less ones (Azure's filter
-            # results, the usage chunk); skipping the scan elsewhere keeps text chunks cheap.
-            top = self.top
-            for key, value in obj.items():
-                if key not in top and value and key != "choices" and key != "usage":
-                    top[key] = value
-            self.top_done = "id" in top and "model" in top
-        usage = _chunk_usage(obj)
-        if usage:
-            self.usage = usage
-        for c in choices or ():
-            index = c.get("index", 0)
-            if index.__class__ is not int:     # null, "0", 1.5: all land on choice 0
-                index = _int(index) or 0
-            state = self.choices.get(index)
-            if state is None:
-                state = self.choices[index] = _ChoiceState()
-            state.add(c)
-
-    def body(self) -> dict:
-        body = dict(self.top, object="chat.completion", usage=self.usage)
-        body["choices"] = [{"index": i, "message": s.message(), "finish_reason": s.finish_reason,
-                            "logprobs": s.logprobs} for i, s in sorted(self.choices.items())]
-        return body
-
-
-@dataclass(repr=False, eq=False)
-class Delta(_Serializable):
-    """What one chunk adds to a choice (the SDK's ChoiceDelta)."""
-    role: str | None = None
-    content: str | None = None
-    tool_calls: list[ToolCall] | None = None
-    refusal: str | None = None
-    reasoning: str | None = None
-    function_call: Function | None = None
-
-
-@dataclass(repr=False, eq=False)
-class ChunkChoice(_Serializable):
-    """One choice of a streamed chunk (the SDK's chunk Choice)."""
+@dataclass(repr=False, eq=False, slots=True)
+class Choice(_Serializable):
+    """One of the n answers of a completion."""
     index: int
-    delta: Delta
+    message: Message
     finish_reason: str | None = None
     logprobs: ChoiceLogprobs | None = None
+
+
+@dataclass(repr=False, eq=False, slots=True)
+class Message(_Serializable):
+    """What the model said (the SDK's ChatCompletionMessage)."""
+    role: str | None = "assistant"
+    content: str | None = None         # None when the model only called tools
+    tool_calls: list[ToolCall] | None = None
+    refusal: str | None = None
+    reasoning: str | None = None       # `reasoning_content` (DeepSeek) or `reasoning` (others)
+    annotations: list[dict] | None = None     # url citations of web search
+    audio: dict | None = None
+    function_call: Function | None = None     # the deprecated single-function form
+    parsed: Any = None     # with a typed response_format: the answer as that type, checked
+
+    def to_dict(self) -> dict:
+        """The wire form, to send back as part of `messages` (tool-call loops). `messages`
+        also takes the Message itself.
+
+        Reasoning is left out: DeepSeek answers 400 when it is sent back."""
+        out: dict[str, Any] = {"role": self.role or "assistant", "content": self.content}
+        if self.tool_calls:
+            out["tool_calls"] = [{"id": c.id, "type": c.type or "function",
+                                  "function": {"name": c.function.name,
+                                               "arguments": c.function.arguments or ""}}
+                                 for c in self.tool_calls]
+        if self.refusal is not None:
+            out["refusal"] = self.refusal
+        return out
+
+
+@dataclass(repr=False, eq=False)
+class ToolCall(_Serializable):
+    """One tool call of a message (the SDK's ChatCompletionMessageToolCall)."""
+    id: str | None
+    type: str | None
+    function: Function
+    index: int | None = None       # set when the call came from a stream
+
+
+@dataclass(repr=False, eq=False)
+class Function(_Serializable):
+    """A function the model called: its name and its arguments as JSON text."""
+    name: str | None = None
+    arguments: str | None = None   # JSON text, as the model wrote it (may be invalid JSON)
+    parsed_arguments: Any = None   # the arguments as the type tool() was given, checked
+
+
+@dataclass(repr=False, eq=False)
+class ChoiceLogprobs(_Serializable):
+    """Log probabilities of a choice's tokens (content, or refusal)."""
+    content: list[TokenLogprob] | None = None
+    refusal: list[TokenLogprob] | None = None
+
+
+@dataclass(repr=False, eq=False)
+class TokenLogprob(_Serializable):
+    """One output token with its log probability (the SDK's ChatCompletionTokenLogprob)."""
+    token: str | None
+    logprob: float | None
+    bytes: list[int] | None = None
+    top_logprobs: list[TopLogprob] = field(default_factory=list)
+
+
+@dataclass(repr=False, eq=False)
+class TopLogprob(_Serializable):
+    """One of the likeliest tokens at a position."""
+    token: str | None
+    logprob: float | None
+    bytes: list[int] | None = None
+
+
+@dataclass(repr=False, eq=False, slots=True)
+class Usage(_Serializable):
+    """Token counts as the server sent them (never recomputed); None where it sent none."""
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    total_tokens: int | None = None
+    prompt_tokens_details: PromptTokensDetails | None = None
+    completion_tokens_details: CompletionTokensDetails | None = None
+    raw: dict = field(default_factory=dict, repr=False)   # everything, provider extras too
+
+    def to_dict(self) -> dict:
+        return self.raw
+
+
+@dataclass(repr=False, eq=False)
+class PromptTokensDetails(_Serializable):
+    """What the prompt tokens were."""
+    cached_tokens: int | None = None       # read from the cache, billed at the cached price
+    audio_tokens: int | None = None
+    image_tokens: int | None = None
+    text_tokens: int | None = None
+    cache_write_tokens: int | None = None
+
+
+@dataclass(repr=False, eq=False)
+class CompletionTokensDetails(_Serializable):
+    """What the completion tokens were."""
+    reasoning_tokens: int | None = None    # hidden thinking; already in completion_tokens
+    audio_tokens: int | None = None
+    accepted_prediction_tokens: int | None = None
+    rejected_prediction_tokens: int | None = None
+    text_tokens: int | None = None
 
 
 @dataclass(repr=False, eq=False, slots=True)
@@ -1966,310 +516,107 @@ class ChatCompletionChunk(_Serializable):
         return self.raw
 
 
-def _delta(d: dict) -> Delta:
-    m = _message(d)
-    return Delta(m.role, m.content, m.tool_calls, m.refusal, m.reasoning, m.function_call)
+@dataclass(repr=False, eq=False)
+class ChunkChoice(_Serializable):
+    """One choice of a streamed chunk (the SDK's chunk Choice)."""
+    index: int
+    delta: Delta
+    finish_reason: str | None = None
+    logprobs: ChoiceLogprobs | None = None
 
 
-class ChatStream:
-    """What chat(..., stream=True) returns: iterate for chunks; `.response` is everything
-    received so far, joined into a ChatResponse (complete once iteration ends).
+@dataclass(repr=False, eq=False)
+class Delta(_Serializable):
+    """What one chunk adds to a choice (the SDK's ChoiceDelta)."""
+    role: str | None = None
+    content: str | None = None
+    tool_calls: list[ToolCall] | None = None
+    refusal: str | None = None
+    reasoning: str | None = None
+    function_call: Function | None = None
 
-        with chat("Hi", model="mock:echo", stream=True) as stream:
-            for chunk in stream:
-                print(chunk.content, end="")
-        print(stream.response.usage)
 
-    The HTTP response is closed when the stream ends, fails, or is closed early."""
+@dataclass(repr=False, eq=False)
+class Model(_Serializable):
+    """One entry of a model list (the SDK's Model)."""
+    id: str | None
+    created: int | None = None
+    owned_by: str | None = None
+    object: str = "model"
+    raw: dict = field(default_factory=dict, repr=False)
 
-    def __init__(self, resp: requests.Response, objects: typing.Iterable[dict],
-                 request: Request,
-                 on_done: typing.Callable[[ChatResponse], None] | None = None) -> None:
-        self.request = request
-        self._http = resp
-        self._acc = _Accumulator()
-        self._on_done = on_done       # called once with the response, however the stream ends
-        self._finished = False        # the stream ended as it should: its answer may be parsed
-        self._chunks = self._generate(objects)
+    def to_dict(self) -> dict:
+        return self.raw
 
-    def _generate(self, objects: typing.Iterable[dict]) -> Iterator[ChatCompletionChunk]:
-        acc, count = self._acc, 0
-        try:
-            for obj in objects:
-                acc.add(obj)
-                count += 1
-                yield ChatCompletionChunk(obj)
-            if not count:
-                raise OpenAICompatError("%s ended the stream without sending any chunk"
-                                        % self.request.provider)
-            self._finished = True
-        except OpenAICompatError as exc:
-            raise _scrub(exc, self.request.secret)
-        except _MALFORMED as exc:
-            raise _malformed(exc, self.request) from None
-        finally:
-            self.close()
 
-    def __iter__(self) -> Iterator[ChatCompletionChunk]:
-        # A generator of our own per loop, so that a `break` out of `for chunk in stream`
-        # (which drops it) closes the HTTP response at once, not when the stream is freed.
-        yield from self._chunks
-
-    def __next__(self) -> ChatCompletionChunk:
-        return next(self._chunks)
-
-    def __enter__(self) -> ChatStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        self._http.close()
-        if self._on_done:           # a Budget counts what was used, also when cut short
-            on_done, self._on_done = self._on_done, None
-            on_done(self._joined())
+class ModelList(list):
+    """What client.models.list() returns: a list of Model, with `.data` (itself) and
+    `.object` as the SDK's page has them."""
+    object = "list"
 
     @property
-    def response(self) -> ChatResponse:
-        """Everything received so far as a ChatResponse; once the stream has ended, with
-        `message.parsed` filled when a typed response_format was asked for."""
-        response = self._joined()
-        if self._finished and self.request.parsing:
-            _parse_structured(response, self.request.parsing)
-        return response
-
-    def _joined(self) -> ChatResponse:
-        return _parse_chat(self._acc.body(), self.request.provider, self._http.headers)
-
-    def text(self) -> str:
-        """Read the whole stream and return the first choice's text."""
-        for _ in self:
-            pass
-        return self.response.content or ""
+    def data(self) -> list[Model]:
+        return self
 
 
-def _stream_objects(reader, first: bytes, req: Request):
-    """The JSON objects of an event stream, from its first bytes and a reader for the rest."""
-    lines = _iter_lines(_iter_bytes(reader, first, req.provider))
-    return _iter_json(_iter_events(lines), req.provider)
+@dataclass(repr=False, eq=False)
+class EmbeddingResponse(_Serializable):
+    """The SDK's CreateEmbeddingResponse: `.data[i].embedding`, in input order."""
+    data: list[Embedding]
+    model: str | None
+    usage: Usage | None
+    raw: dict = field(default_factory=dict, repr=False)
+    object: str = "list"
+    provider: str | None = field(default=None, repr=False)
+
+    @property
+    def embeddings(self) -> list[list[float]]:
+        """The vectors alone, one per input, in input order."""
+        return [d.embedding for d in self.data]
+
+    @property
+    def cost(self) -> float | None:
+        """USD cost from the model table; None when the model or usage is unknown."""
+        return estimate_cost(self.usage, self.model, self.provider)
+
+    def to_dict(self) -> dict:
+        return self.raw
 
 
-def _completion_as_chunk(data: dict) -> dict:
-    """A server that ignored stream=True and sent a whole completion: the same answer as
-    one chunk, so the caller's loop sees it like any stream."""
-    chunk: dict[str, Any] = dict(data, object="chat.completion.chunk")
-    chunk["choices"] = [dict(c, delta=_dict(c.get("message"))) for c in data["choices"]]
-    return chunk
+@dataclass(repr=False, eq=False)
+class Embedding(_Serializable):
+    """One vector of an EmbeddingResponse."""
+    embedding: list[float]
+    index: int
+    object: str = "embedding"
 
 
-def _iter_bytes(reader, first: bytes, provider: str):
-    chunk = first
-    while chunk:
-        yield chunk
-        try:
-            chunk = reader()
-        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
-                http.client.HTTPException, AttributeError) as exc:
-            # AttributeError: urllib3 after the connection was closed under it.
-            raise _connection_error(exc, "%s stream broke off" % provider) from exc
+@dataclass(frozen=True, repr=False, eq=False)
+class ModelInfo(_Serializable):
+    """What we know of one model on one provider; None where we do not know.
+    Prices are USD per 1M tokens."""
+    name: str
+    provider: str                  # a PROVIDERS name; "openai" rows also serve Azure & proxies
+    context_window: int | None     # prompt + output tokens, in all
+    max_input_tokens: int | None   # the prompt alone (gpt-5: 272,000 of its 400,000)
+    max_output_tokens: int | None
+    input_price: float | None
+    cached_input_price: float | None   # prompt tokens read from the provider's cache
+    output_price: float | None         # includes reasoning tokens (inside completion_tokens)
+    deprecated: str | None = None      # the provider's shutdown date, when it announced one
 
 
-# -----------------------------------------------------------------------------
-# The offline mock provider: a requests transport adapter for mock:// URLs. It
-# answers like a real server (same JSON, same SSE), so chat(..., model="mock:echo")
-# exercises every layer above except the socket.
-
-class _MockAdapter(requests.adapters.HTTPAdapter):
-    """Echoes the last user message. Models: any name; GET /models lists "echo". Files and
-    batches too: a batch finishes after two polls, its answers made as chat's are."""
-
-    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
-        path = urlsplit(str(request.url)).path
-        raw_body: Any = request.body or b""
-        raw_body = raw_body.encode() if isinstance(raw_body, str) else bytes(raw_body)
-        for method, pattern, handler in _MOCK_ROUTES:
-            match = re.search(pattern, path)
-            if match and request.method == method:
-                status, payload, ctype = handler(raw_body, *match.groups())
-                break
-        else:
-            status, ctype = 404, "application/json"
-            payload = {"error": {"message": "no such mock endpoint: " + path,
-                                 "type": "invalid_request_error"}}
-        raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-        resp = urllib3.HTTPResponse(body=io.BytesIO(raw), status=status, preload_content=False,
-                                    headers={"Content-Type": ctype,
-                                             "x-request-id": "req_mock"},
-                                    reason=http.client.responses.get(status, ""))
-        return self.build_response(request, resp)
+@dataclass(repr=False, eq=False)
+class BatchCounts(_Serializable):
+    """How many of a batch's requests there are, and how many finished or failed."""
+    total: int = 0
+    completed: int = 0
+    failed: int = 0
 
 
-_JSON = "application/json"
-_mock_files: dict[str, bytes] = {}       # the mock's uploaded and produced files, by id
-_mock_batches: dict[str, dict] = {}      # its batches, by id
-_mock_lock = threading.Lock()
+# -------------------------------------------------------------------------------------------------
+# I.4 chat() and the step that runs it: each call reads as: check, build, send, parse.
 
-
-def _mock_upload(body: bytes) -> tuple[int, Any, str]:
-    """POST /files (multipart): keep the file part's bytes."""
-    boundary = body.split(b"\r\n", 1)[0]
-    parts = [p for p in body.split(boundary) if b'name="file"' in p]
-    if not parts:
-        return 400, {"error": {"message": "no file part", "type": "invalid_request_error"}}, _JSON
-    content = parts[0].split(b"\r\n\r\n", 1)[1].rsplit(b"\r\n", 1)[0]
-    with _mock_lock:
-        file_id = "file-mock-%d" % len(_mock_files)
-        _mock_files[file_id] = content
-    return 200, {"id": file_id, "object": "file", "bytes": len(content), "purpose": "batch",
-                 "filename": "batch.jsonl", "created_at": int(time.time())}, _JSON
-
-
-def _mock_create_batch(body: bytes) -> tuple[int, Any, str]:
-    request = json.loads(body)
-    lines = _mock_files.get(request.get("input_file_id"), b"").splitlines()
-    with _mock_lock:
-        batch = {"id": "batch_mock_%d" % len(_mock_batches), "object": "batch",
-                 "endpoint": request.get("endpoint"), "status": "validating",
-                 "input_file_id": request.get("input_file_id"), "output_file_id": None,
-                 "error_file_id": None, "created_at": int(time.time()),
-                 "completion_window": request.get("completion_window"),
-                 "metadata": request.get("metadata"),
-                 "request_counts": {"total": len(lines), "completed": 0, "failed": 0}}
-        _mock_batches[batch["id"]] = batch
-    return 200, batch, _JSON
-
-
-def _mock_get_batch(body: bytes, batch_id: str) -> tuple[int, Any, str]:
-    """Each poll moves a batch on: validating -> in_progress -> completed."""
-    with _mock_lock:
-        batch = _mock_batches.get(batch_id)
-        if batch is None:
-            return 404, {"error": {"message": "no batch " + batch_id}}, _JSON
-        if batch["status"] == "validating":
-            batch["status"] = "in_progress"
-        elif batch["status"] == "in_progress":
-            _mock_finish(batch)
-        return 200, batch, _JSON
-
-
-def _mock_finish(batch: dict) -> None:
-    out = []
-    for line in _mock_files[batch["input_file_id"]].splitlines():
-        job = json.loads(line)
-        status, answer, _ = _mock_chat(job["body"])
-        out.append(json.dumps({"id": "batch_req_" + job["custom_id"],
-                               "custom_id": job["custom_id"], "error": None,
-                               "response": {"status_code": status, "request_id": "req_mock",
-                                            "body": answer}}))
-    file_id = "file-mock-%d" % len(_mock_files)
-    _mock_files[file_id] = "\n".join(out).encode() + b"\n"
-    batch.update(status="completed", output_file_id=file_id, request_counts=dict(
-        batch["request_counts"], completed=len(out)))
-
-
-def _mock_cancel_batch(body: bytes, batch_id: str) -> tuple[int, Any, str]:
-    with _mock_lock:
-        batch = _mock_batches.get(batch_id)
-        if batch is None:
-            return 404, {"error": {"message": "no batch " + batch_id}}, _JSON
-        if batch["status"] not in _TERMINAL:
-            batch["status"] = "cancelled"
-        return 200, batch, _JSON
-
-
-def _mock_file_content(body: bytes, file_id: str) -> tuple[int, Any, str]:
-    if file_id not in _mock_files:
-        return 404, {"error": {"message": "no file " + file_id}}, _JSON
-    return 200, _mock_files[file_id], "application/jsonl"
-
-
-# (method, path pattern, handler(body bytes, *groups) -> (status, payload, content type))
-_MOCK_ROUTES: list[tuple[str, str, typing.Callable[..., tuple[int, Any, str]]]] = [
-    ("POST", r"/chat/completions$", lambda body: _mock_chat(json.loads(body or b"{}"))),
-    ("POST", r"/embeddings$", lambda body: (200, _mock_embeddings(json.loads(body)), _JSON)),
-    ("GET", r"/models$", lambda body: (200, {"object": "list", "data": [
-        {"id": "echo", "object": "model", "created": 0, "owned_by": "openai_compat"}]}, _JSON)),
-    ("POST", r"/files$", _mock_upload),
-    ("GET", r"/files/([^/]+)/content$", _mock_file_content),
-    ("POST", r"/batches$", _mock_create_batch),
-    ("GET", r"/batches/([^/]+)$", _mock_get_batch),
-    ("POST", r"/batches/([^/]+)/cancel$", _mock_cancel_batch),
-]
-
-
-def _mock_text(messages) -> str:
-    for m in reversed(messages):
-        if m.get("role") == "user":
-            content = m.get("content")
-            if isinstance(content, list):   # content parts: keep the text ones
-                return " ".join(p.get("text", "") for p in content if p.get("type") == "text")
-            return str(content)
-    return ""
-
-
-def _mock_chat(body: dict) -> tuple[int, Any, str]:
-    text = _mock_text(body.get("messages") or [])
-    response_format = _dict(body.get("response_format"))
-    if response_format.get("type") == "json_object":
-        text = json.dumps({"echo": text})     # JSON mode answers JSON
-    elif response_format.get("type") == "json_schema":   # an answer that fits the schema
-        text = json.dumps(_example(_dict(response_format.get("json_schema")).get("schema"),
-                                   text))
-    prompt = estimate_tokens(body.get("messages") or [])
-    words = re.findall(r"\S+\s*", text) or [""]
-    usage = {"prompt_tokens": prompt, "completion_tokens": len(words),
-             "total_tokens": prompt + len(words)}
-    base = {"id": "chatcmpl-mock", "created": int(time.time()), "model": body.get("model"),
-            "system_fingerprint": "fp_mock"}
-    if not body.get("stream"):
-        return 200, dict(base, object="chat.completion", usage=usage, choices=[{
-            "index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
-            "logprobs": None, "finish_reason": "stop"}]), "application/json"
-    chunk = dict(base, object="chat.completion.chunk")
-    events: list[dict[str, Any]] = [dict(chunk, choices=[{"index": 0, "delta": {
-                                                 "role": "assistant", "content": ""},
-                                    "finish_reason": None}])]
-    events += [dict(chunk, choices=[{"index": 0, "delta": {"content": w},
-                                     "finish_reason": None}]) for w in words if w]
-    events.append(dict(chunk, choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}]))
-    if (body.get("stream_options") or {}).get("include_usage"):
-        events.append(dict(chunk, choices=[], usage=usage))
-    sse = "".join("data: %s\n\n" % json.dumps(e) for e in events) + "data: [DONE]\n\n"
-    return 200, sse.encode(), "text/event-stream"
-
-
-def _example(schema: Any, text: str) -> Any:
-    """A value that fits a JSON schema: the echoed text for strings, zeros and first choices."""
-    schema = _dict(schema)
-    if "enum" in schema:
-        return schema["enum"][0]
-    if "anyOf" in schema:
-        return _example(schema["anyOf"][0], text)
-    kind = schema.get("type")
-    kind = kind[0] if isinstance(kind, list) else kind
-    if kind == "object":
-        return {k: _example(v, text) for k, v in _dict(schema.get("properties")).items()}
-    if kind == "array":
-        return [_example(schema.get("items"), text)]
-    return {"string": text, "integer": 0, "number": 0.0, "boolean": False}.get(kind)
-
-
-def _mock_embeddings(body: dict) -> dict:
-    inputs = body.get("input")
-    inputs = [inputs] if isinstance(inputs, str) else inputs or []
-    size = body.get("dimensions") or 8
-    # Deterministic vectors: the same text always gives the same numbers.
-    data = [{"object": "embedding", "index": i,
-             "embedding": [((hash_ * (k + 1)) % 1000) / 1000 for k in range(size)]}
-            for i, hash_ in enumerate(sum(s.encode()) + len(s) for s in inputs)]
-    tokens = sum(estimate_tokens(s) for s in inputs)
-    return {"object": "list", "data": data, "model": body.get("model"),
-            "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
-
-
-# -----------------------------------------------------------------------------
-# The public functions: each reads as resolve, build, send, parse.
 
 @overload
 def chat(
@@ -2434,6 +781,18 @@ def _chat(args: Mapping[str, Any], stream_usage: bool,
     return _parse_structured(result, req.parsing) if req.parsing else result
 
 
+def _call(req: Request, session, timeout, max_retries: int, parse):
+    """Send a request and parse its JSON answer with parse(data, response). Whatever the
+    server does, what comes out is the result or an OpenAICompatError without the key."""
+    try:
+        resp, content = _send(session, req, timeout, max_retries, _read_body)
+        return parse(_json_body(content, resp, req.provider), resp)
+    except OpenAICompatError as exc:
+        raise _scrub(exc, req.secret)
+    except _MALFORMED as exc:
+        raise _malformed(exc, req) from None
+
+
 # What parsing a hostile answer could raise beyond our own checks; turned into an
 # OpenAICompatError at the edge of every call, so callers need one `except`.
 _MALFORMED = (RecursionError, TypeError, ValueError, AttributeError, KeyError, IndexError,
@@ -2446,16 +805,984 @@ def _malformed(exc: BaseException, req: Request) -> BaseException:
                                        _readable_body(str(exc)))), req.secret)
 
 
-def _call(req: Request, session, timeout, max_retries: int, parse):
-    """Send a request and parse its JSON answer with parse(data, response). Whatever the
-    server does, what comes out is the result or an OpenAICompatError without the key."""
+def _parameters(function: typing.Callable[..., Any]) -> tuple[str, ...]:
+    code = function.__code__
+    return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+
+
+_CHAT_PARAMETERS = _parameters(chat)
+
+
+# -------------------------------------------------------------------------------------------------
+# I.5 Building the request: a pure function from the caller's arguments to the exact method,
+# URL, headers and JSON body. Everything is checked here, before any I/O.
+
+
+def build_request(
+        messages: Messages, model: str, *,
+        provider: str | Provider | None = None, api_key: str | None = None,
+        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
+        temperature: float | None = None, top_p: float | None = None,
+        max_tokens: int | None = None, max_completion_tokens: int | None = None,
+        n: int | None = None, stop: str | list[str] | None = None,
+        presence_penalty: float | None = None, frequency_penalty: float | None = None,
+        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
+        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
+        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
+        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
+        stream_options: dict | None = None, reasoning_effort: str | None = None,
+        verbosity: str | None = None, service_tier: str | None = None,
+        store: bool | None = None, metadata: dict[str, str] | None = None,
+        modalities: list[str] | None = None, audio: dict | None = None,
+        prediction: dict | None = None, prompt_cache_key: str | None = None,
+        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
+        web_search_options: dict | None = None, functions: list[dict] | None = None,
+        function_call: str | dict | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
+        session: requests.Session | None = None, budget: Budget | None = None,
+) -> Request:
+    """The request chat() would send, without sending it. Same arguments as chat().
+
+    Parameters left as None are omitted from the body (never sent as null). extra_body is
+    merged into the body last and untouched: the escape hatch for anything else. timeout,
+    max_retries, session and budget are accepted so any chat() call can become a dry run;
+    they shape the sending, not the request.
+    """
+    return _build(locals(), stream_usage=True)
+
+
+def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
+    """build_request() from a dict of chat()'s arguments (absent ones take their defaults).
+    stream_usage: ask for usage in streams (chat() does; the SDK-shaped client does not)."""
+    args = dict(args)
+    parsing = _parsing_of(args)         # a response_format or tool given as a type
+    params = {k: v for k, v in args.items() if k not in _NOT_BODY and v is not None}
+    _check_params(params)
+    extra_body = args.get("extra_body")
+    if extra_body is not None and not isinstance(extra_body, Mapping):
+        raise TypeError("extra_body must be a dict, not %r" % type(extra_body).__name__)
+    stream, base_url = bool(args.get("stream")), args.get("base_url")
+    p, model = _resolve_model(args.get("model"), args.get("provider"), base_url)
+    url, key, hdrs = _prepare(p, model, base_url, args.get("api_key"), args.get("api_version"),
+                              "/chat/completions",
+                              _merged(args.get("headers"), args.get("extra_headers")), stream)
+    url = _with_query(url, args.get("extra_query"))
+    body = {"model": model, "messages": _normalize_messages(args.get("messages"))}
+    if parsing and parsing.schema is not None and not p.json_schema:
+        params["response_format"] = {"type": "json_object"}
+        body["messages"] = _schema_in_prompt(body["messages"], parsing)
+    body.update(_map_params(p, model, params, body["messages"]))
+    body.update(extra_body or {})
+    # Ask for usage in streams unless the caller chose stream_options (here or in
+    # extra_body) or this server already refused it.
+    add_usage = (stream_usage and stream and "stream_options" not in body and p.stream_usage
+                 and (p.name, url) not in _NO_STREAM_USAGE)
+    if stream:
+        body["stream"] = True
+    if add_usage:
+        body["stream_options"] = {"include_usage": True}
+    return Request("POST", url, hdrs, body, provider=p.name, stream=stream, secret=key,
+                   stream_usage_added=add_usage, parsing=parsing)
+
+
+# chat()'s keywords that are not fields of the JSON body; every other keyword is one.
+_SENDING = ("timeout", "max_retries", "session", "budget")
+
+_NOT_BODY = ("messages", "model", "provider", "api_key", "base_url", "api_version", "stream",
+             "headers", "extra_headers", "extra_query", "extra_body") + _SENDING
+
+
+def _check_params(params: dict) -> None:
+    for name, value in params.items():
+        if name in _RANGES:
+            _check_number(name, value)
+        elif name in _FIELD_TYPES:
+            kind, words = _FIELD_TYPES[name]
+            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+                raise TypeError("%s must be %s, not %r" % (name, words, value))
+    if "stop" in params:
+        _check_stop(params["stop"])
+
+
+# Numeric parameters: (lowest, highest or None, integer only).
+_RANGES = {
+    "temperature": (0, 2, False),
+    "top_p": (0, 1, False),
+    "presence_penalty": (-2, 2, False),
+    "frequency_penalty": (-2, 2, False),
+    "n": (1, None, True),
+    "top_logprobs": (0, 20, True),
+    "max_tokens": (1, None, True),
+    "max_completion_tokens": (1, None, True),
+    "seed": (None, None, True),
+    "dimensions": (1, None, True),      # embeddings
+}
+
+
+def _check_number(name, value):
+    low, high, integer = _RANGES[name]
+    kind = int if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        raise TypeError("%s must be %s, not %r" % (name, "an integer" if integer else "a number",
+                                                   value))
+    if not math.isfinite(value):
+        raise ValueError("%s must be a finite number, got %r" % (name, value))
+    if (low is not None and value < low) or (high is not None and value > high):
+        span = "between %s and %s" % (low, high) if high is not None else ">= %s" % low
+        raise ValueError("%s must be %s, got %r" % (name, span, value))
+
+
+# The JSON type of the other body fields, checked before sending: name -> (types, in words).
+_FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "logprobs": (bool, "True or False"), "parallel_tool_calls": (bool, "True or False"),
+    "store": (bool, "True or False"),
+    "tools": (list, "a list of tool definitions (see tool())"),
+    "functions": (list, "a list of function definitions"),
+    "modalities": (list, "a list of strings such as ['text']"),
+    "logit_bias": (dict, "a dict of token id to bias"), "metadata": (dict, "a dict of strings"),
+    "response_format": (dict, "a dict such as {'type': 'json_object'}, or a type"),
+    "stream_options": (dict, "a dict such as {'include_usage': True}"),
+    "audio": (dict, "a dict"), "prediction": (dict, "a dict"),
+    "web_search_options": (dict, "a dict"),
+    "tool_choice": ((str, dict), "'auto', 'none', 'required' or a dict"),
+    "function_call": ((str, dict), "'auto', 'none' or a dict"),
+    "user": (str, "a string"), "reasoning_effort": (str, "a string such as 'low'"),
+    "verbosity": (str, "a string such as 'low'"), "service_tier": (str, "a string"),
+    "prompt_cache_key": (str, "a string"), "prompt_cache_retention": (str, "a string"),
+    "safety_identifier": (str, "a string"),
+}
+
+
+def _check_stop(stop):
+    if isinstance(stop, str):
+        return
+    if not isinstance(stop, list) or not all(isinstance(s, str) for s in stop):
+        raise TypeError("stop must be a string or a list of strings, not %r" % (stop,))
+    if len(stop) > _MAX_STOP:
+        raise ValueError("stop takes at most %d strings, got %d" % (_MAX_STOP, len(stop)))
+
+
+_MAX_STOP = 4
+
+
+def _normalize_messages(messages) -> list:
+    """A string is one user message; a list must hold message dicts with a known role."""
+    if isinstance(messages, str):
+        return [{"role": "user", "content": messages}]
+    if isinstance(messages, dict):
+        raise TypeError("messages must be a list of message dicts (wrap the dict in [...]) or "
+                        "a string")
+    if not isinstance(messages, (list, tuple)) or not messages:
+        raise TypeError("messages must be a string or a non-empty list of message dicts, "
+                        "not %r" % (messages,))
+    messages = [m.to_dict() if callable(getattr(m, "to_dict", None)) else m
+                for m in messages]     # a Message from an earlier answer, or the SDK's
+    for i, m in enumerate(messages):
+        if not isinstance(m, dict):
+            raise TypeError("messages[%d] must be a dict like {'role': 'user', 'content': "
+                            "'...'}, not %r" % (i, m))
+        if m.get("role") not in _ROLES:
+            raise ValueError("messages[%d] has role %r; expected one of %s"
+                             % (i, m.get("role"), ", ".join(_ROLES)))
+        if "content" not in m and not (m["role"] == "assistant" and m.get("tool_calls")):
+            raise ValueError("messages[%d] (%s) has no 'content'" % (i, m["role"]))
+    return messages
+
+
+_ROLES = ("system", "developer", "user", "assistant", "tool")
+
+
+def _map_params(p: Provider, model: str, params: dict, messages: list) -> dict:
+    """Adapt standard parameters to what this provider and model accept, or refuse them."""
+    for i, m in enumerate(messages if p.unsupported_message_fields else ()):
+        for name in p.unsupported_message_fields:
+            if name in m:
+                raise ValueError("%s does not support messages[%d].%s; remove it"
+                                 % (p.name, i, name))
+    for name in p.unsupported:
+        if name in params:
+            raise ValueError("%s does not support %r; remove it (or send it through "
+                             "extra_body if you know better)" % (p.name, name))
+    if p.max_n is not None and params.get("n", 1) > p.max_n:
+        raise ValueError("%s supports n up to %d, got n=%d" % (p.name, p.max_n, params["n"]))
+    if "max_tokens" in params and p.reasoning_models and model.startswith(p.reasoning_models):
+        # OpenAI's reasoning models refuse max_tokens; max_completion_tokens is the same
+        # limit under its new name (it also counts the hidden reasoning tokens).
+        if "max_completion_tokens" in params:
+            raise ValueError("give max_tokens or max_completion_tokens, not both")
+        params["max_completion_tokens"] = params.pop("max_tokens")
+    if "max_completion_tokens" in params and p.max_tokens_only:
+        if "max_tokens" in params:
+            raise ValueError("give max_tokens or max_completion_tokens, not both")
+        params["max_tokens"] = params.pop("max_completion_tokens")   # the same limit
+    return params
+
+
+def _schema_in_prompt(messages: list, parsing: _Parsing) -> list:
+    """For providers without json_schema (DeepSeek): the schema, asked for in words."""
+    return [{"role": "system", "content": "Reply with one JSON object, and nothing else, that "
+             "matches this JSON schema:\n" + json.dumps(parsing.schema)}] + messages
+
+
+def _merged(*dicts: Mapping[str, Any] | None) -> dict | None:
+    """Header dicts merged left to right (None: nothing), each checked to be a mapping."""
+    merged = None
+    for d in dicts:
+        if d is not None:
+            if not isinstance(d, Mapping):
+                raise TypeError("headers must be a dict of strings, not %r" % type(d).__name__)
+            merged = dict(merged or {}, **d)
+    return merged
+
+
+def _with_query(url: str, query: Mapping[str, Any] | None) -> str:
+    """extra_query appended to the URL (after Azure's api-version, when there is one)."""
+    if not query:
+        return url
+    if not isinstance(query, Mapping):
+        raise TypeError("extra_query must be a dict, not %r" % type(query).__name__)
+    return url + ("&" if "?" in url else "?") + urlencode(query)
+
+
+# -------------------------------------------------------------------------------------------------
+# I.6 Where it goes: provider, URL, key, headers: the table read: which row, which URL, which key.
+
+
+def _resolve_model(model: Any, provider: str | Provider | None,
+                   base_url: str | None) -> tuple[Provider, str]:
+    """Split "provider:model" when the prefix names a known provider.
+
+    "ollama:llama3.2:latest" -> (ollama, "llama3.2:latest"); "llama3.2:latest" -> the
+    default (_default_provider).
+    """
+    if not isinstance(model, str) or not model:
+        raise TypeError("model must be a non-empty string such as 'gpt-4o-mini' or "
+                        "'groq:llama-3.3-70b-versatile', not %r" % (model,))
+    prefix, sep, rest = model.partition(":")
+    if sep and prefix in PROVIDERS:
+        if not rest:
+            raise ValueError("model %r names provider %r but no model: write %r"
+                             % (model, prefix, prefix + ":MODEL-NAME"))
+        if provider is not None and _get_provider(provider).name != prefix:
+            raise ValueError("model %r names provider %r but provider=%r was given; use one"
+                             % (model, prefix, getattr(provider, "name", provider)))
+        return PROVIDERS[prefix], rest
+    return _default_provider(provider, base_url), model
+
+
+def _default_provider(provider: str | Provider | None, base_url: str | None) -> Provider:
+    """provider= when given; else the row whose host base_url points at; else openai."""
+    if provider is not None:
+        return _get_provider(provider)
+    return _provider_at(base_url, len(PROVIDERS)) if base_url else PROVIDERS["openai"]
+
+
+def _get_provider(name: str | Provider) -> Provider:
+    if isinstance(name, Provider):
+        return name
     try:
-        resp, content = _send(session, req, timeout, max_retries, _read_body)
-        return parse(_json_body(content, resp, req.provider), resp)
-    except OpenAICompatError as exc:
-        raise _scrub(exc, req.secret)
-    except _MALFORMED as exc:
-        raise _malformed(exc, req) from None
+        return PROVIDERS[name]
+    except (KeyError, TypeError):
+        raise OpenAICompatError("unknown provider %r; known providers: %s"
+                                % (name, ", ".join(sorted(PROVIDERS)))) from None
+
+
+@functools.lru_cache(maxsize=64)     # keyed on the table's size too: a row added, a new answer
+def _provider_at(base_url: str, rows: int = 0) -> Provider:
+    """The table row whose documented host a base_url points at (an SDK script's
+    OpenAI(base_url="https://api.groq.com/openai/v1") is Groq, with Groq's rules), else the
+    generic row for any other server (vLLM, LM Studio, a proxy)."""
+    if not isinstance(base_url, str) or "://" not in base_url:
+        return _GENERIC
+    host = urlsplit(base_url).hostname
+    return next((p for p in PROVIDERS.values()
+                 if host and host in (urlsplit(u).hostname for u in (p.base_url,) + p.hosts
+                                      if u)), _GENERIC)
+
+
+def _prepare(p: Provider, model, base_url, api_key, api_version, path, headers=None,
+             stream=False):
+    """URL, key and headers for one endpoint: the part every call shares."""
+    base, host = _base_url(p, base_url)
+    url = _endpoint_url(p, base, path, model, api_version)
+    key = _api_key(p, api_key, host)
+    _check_transport_security(url, host, key)
+    return url, key, _headers(p, key, stream, headers)
+
+
+def _base_url(p: Provider, base_url: str | None) -> tuple[str, str]:
+    """The API root and its host, from base_url, the provider's variable or its table row.
+
+    This is the one place a URL is parsed: every rule about keys reads the host it returns,
+    and anything two URL parsers could read differently is refused here."""
+    base = base_url or (p.base_env and os.environ.get(p.base_env)) or p.base_url
+    where = "base_url" if base_url else (p.base_env if base != p.base_url else "base_url")
+    if not base:
+        raise OpenAICompatError("%s needs an endpoint: pass base_url= or set %s"
+                                % (p.name, p.base_env or "base_url"))
+    if not isinstance(base, str):
+        raise TypeError("base_url must be a string such as 'https://host/v1', not %r"
+                        % type(base).__name__)
+    if "://" not in base:      # OLLAMA_HOST is often written as "host:port"
+        base = "http://" + base
+    return base.rstrip("/"), _url_host(base, where)
+
+
+def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
+                  api_version: str | None) -> str:
+    """The full URL of `path` ("/chat/completions", "/embeddings" or "/models")."""
+    if p.url_shape == "ollama":
+        root = _ollama_root(base)
+        return root + ("/api/tags" if path == "/models" else "/v1" + path)
+    if p.url_shape == "azure":
+        root, query = _azure_root(base, api_version, model)
+        if query and path in ("/chat/completions", "/embeddings"):   # per deployment
+            root += "/deployments/" + quote(model or "", safe="")
+        if api_version and not query:
+            raise ValueError("api_version does not apply to Azure's /openai/v1 endpoints; "
+                             "remove it, or use the resource URL as base_url")
+        return root + path + "".join("?%s=%s" % kv for kv in query.items())
+    if api_version:
+        raise ValueError("api_version is for Azure only; %s does not take one" % p.name)
+    return base + path
+
+
+def _ollama_root(base: str) -> str:
+    # Accept "http://host:11434" and "http://host:11434/v1" alike.
+    return base[:-3] if base.endswith("/v1") else base
+
+
+# Azure's api-version when none is given: its GA version, except for deployments named after
+# a reasoning model, which Azure refuses below 2024-12-01-preview ("Model o3-mini is enabled
+# only for api versions 2024-12-01-preview and later", Azure-Samples/azure-search-openai-
+# demo#2496). Deployments are named by their owners: pass api_version= when yours is not.
+_AZURE_VERSION, _AZURE_REASONING_VERSION = "2024-10-21", "2024-12-01-preview"
+
+
+def _azure_root(base: str, api_version: str | None,
+                deployment: str | None = None) -> tuple[str, dict]:
+    """Azure has two URL styles: .../openai/v1 (like OpenAI) and the classic
+    .../openai/deployments/{deployment}/... with an api-version query."""
+    if base.endswith("/openai/v1"):
+        return base, {}
+    reasoning = (deployment or "").lower().startswith(_OPENAI_REASONING)
+    version = api_version or os.environ.get("OPENAI_API_VERSION") or (
+        _AZURE_REASONING_VERSION if reasoning else _AZURE_VERSION)
+    if base.endswith("/openai"):
+        base = base[:-len("/openai")]
+    return base + "/openai", {"api-version": version}
+
+
+def _api_key(p: Provider, api_key: str | None, host: str) -> str | None:
+    """The key to send, from the argument or the provider's variable.
+
+    An environment key only goes to its provider's own hosts (its table row, or the endpoint
+    its own variable names): a base_url that the code points elsewhere (a proxy, a logger)
+    must be given the key explicitly."""
+    if api_key is not None:
+        _check_key(api_key)
+        return api_key
+    if not p.key_env:
+        return None
+    key = os.environ.get(p.key_env)
+    if not key:
+        raise OpenAICompatError("no API key for %s: set %s or pass api_key="
+                                % (p.name, p.key_env))
+    _check_key(key, p.key_env)
+    own = _own_hosts(p)
+    if host not in own:
+        raise OpenAICompatError("%s is only sent to %s, and base_url points at %s: pass "
+                                "api_key= explicitly" % (p.key_env, " or ".join(own) or
+                                                         "the host %s names" % p.base_env,
+                                                         host))
+    return key
+
+
+def _headers(p: Provider, key: str | None, stream: bool, extra: dict | None) -> _Headers:
+    h = _Headers({"Content-Type": "application/json", "User-Agent": USER_AGENT,
+                  "Accept": "text/event-stream" if stream else "application/json"})
+    if key:
+        if p.auth == "api-key":
+            h["api-key"] = key
+        else:
+            h["Authorization"] = "Bearer " + key
+    for header, env in p.env_headers:
+        if os.environ.get(env):
+            h[header] = os.environ[env]
+            _check_headers({header: h[header]})
+    if extra:
+        _check_headers(extra)
+        h.update(extra)
+    return h
+
+
+# -------------------------------------------------------------------------------------------------
+# I.7 Sending and retrying: one visible loop. Whether to retry and how long to wait are small
+# pure functions, so they can be tested from a table.
+
+
+def _check_call(timeout, max_retries, session, budget) -> None:
+    """The sending arguments, checked before anything is sent (and never retried)."""
+    parts = timeout if isinstance(timeout, tuple) else (timeout,)
+    if len(parts) != (2 if isinstance(timeout, tuple) else 1) or not all(
+            t is None or (isinstance(t, (int, float)) and not isinstance(t, bool)
+                          and 0 < t < math.inf) for t in parts):
+        raise TypeError("timeout must be seconds (a finite number > 0), None, or a (connect, "
+                        "read) tuple of them, not %r" % (timeout,))
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise TypeError("max_retries must be an integer >= 0, not %r" % (max_retries,))
+    if session is not None and not callable(getattr(session, "request", None)):
+        raise TypeError("session must be a requests.Session, not %r" % type(session).__name__)
+    if budget is not None and not isinstance(budget, Budget):
+        raise TypeError("budget must be a Budget, not %r" % type(budget).__name__)
+
+
+def _total_seconds(timeout) -> float:
+    """The whole time a plain answer may take: connect plus read (None: no limit)."""
+    parts = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+    return math.inf if None in parts else float(sum(parts))
+
+
+_session = None
+
+_session_lock = threading.Lock()
+
+_sleep = time.sleep     # replaced by tests
+
+
+def _default_session() -> requests.Session:
+    """One shared Session, made on first use, so a script's second call reuses the
+    connection instead of paying a new TCP and TLS handshake."""
+    global _session
+    with _session_lock:
+        if _session is None:
+            _session = _new_session()
+    return _session
+
+
+def _new_session(pool_size: int = 10) -> requests.Session:
+    s = requests.Session()
+    adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
+    s.mount("https://", adapter)
+    s.mount("http://", adapter)
+    s.mount("mock://", _MockAdapter())
+    return s
+
+
+def _session_for(req: Request, session) -> requests.Session:
+    session = session or _default_session()
+    if req.url.startswith("mock://") and "mock://" not in session.adapters:
+        session.mount("mock://", _MockAdapter())   # so the mock works with any session
+    return session
+
+
+def _send(session, req: Request, timeout, max_retries: int, read):
+    """Send with retries; return (response, read(response, deadline)).
+
+    `read` takes what the caller needs of the body inside the loop: the whole body for a
+    plain call (a connection that breaks mid-body is retried), only the first bytes for a
+    stream (once data reached the caller, a stream is never retried)."""
+    _check_proxy(session, req)
+    data = req.body if req.body is not None else (
+        None if req.json is None else json.dumps(req.json).encode())
+    for attempt in range(max_retries + 1):
+        deadline = time.monotonic() + _total_seconds(timeout)
+        try:
+            resp = session.request(req.method, req.url, headers=req.headers, data=data,
+                                   timeout=timeout, stream=True, allow_redirects=False)
+            if resp.status_code < 300:
+                return resp, read(resp, deadline)
+            error = _api_error(resp, _read_body(resp, deadline), req.provider)
+        except _CALLER_ERRORS as exc:      # requests refused what we gave it: never retried
+            raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
+        except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
+            error = exc if isinstance(exc, APITimeoutError) else _connection_error(
+                exc, "%s %s" % (req.method, req.url))
+            if attempt >= max_retries:
+                raise error from (None if error is exc else exc)
+            wait, why = _retry_delay(attempt), type(error).__name__
+        else:
+            resp.close()
+            if attempt >= max_retries or not _should_retry(error):
+                raise error
+            wait, why = _retry_delay(attempt, resp.headers), resp.status_code
+        log.warning("%s: %s, retrying in %.2fs (retry %d of %d)", req.provider, why, wait,
+                    attempt + 1, max_retries)
+        _sleep(wait)
+    raise AssertionError("unreachable")   # the last attempt returns or raises
+
+
+_NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
+                   http.client.HTTPException)
+
+_CALLER_ERRORS = (requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader,
+                  requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema)
+
+
+def _should_retry(error: APIError) -> bool:
+    said = str(error.headers.get("x-should-retry", "")).lower()
+    if said in ("true", "false"):                  # the server's own word wins
+        return said == "true"
+    if "insufficient_quota" in (error.code, error.type):
+        return False                               # no wait refills an empty account
+    status = error.status_code or 0
+    return status in RETRY_STATUSES or status >= 500
+
+
+def _retry_delay(attempt: int, headers=None) -> float:
+    """Wait before retry number attempt+1: the server's word (capped), else backoff."""
+    wait = _parse_retry_after(headers or {})
+    if wait is not None and 0 <= wait == wait:     # wait == wait filters NaN
+        return min(wait, MAX_RETRY_AFTER)
+    backoff = min(INITIAL_RETRY_DELAY * 2 ** attempt, MAX_RETRY_DELAY)
+    return backoff * (1 - 0.25 * random.random())   # jitter: 75% to 100% of the backoff
+
+
+def _parse_retry_after(headers) -> float | None:
+    """Seconds the server asked us to wait: retry-after-ms, else retry-after (seconds or an
+    HTTP date). None when absent or unreadable."""
+    try:
+        return float(headers["retry-after-ms"]) / 1000
+    except (KeyError, ValueError, TypeError):
+        pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    date = email.utils.parsedate_tz(value)
+    try:
+        return None if date is None else email.utils.mktime_tz(date) - time.time()
+    except (ValueError, OverflowError):   # a date in year 99999
+        return None
+
+
+# -------------------------------------------------------------------------------------------------
+# I.8 Errors: the official SDK's tree, and the one builder: so `except` clauses port over. One root;
+# APIError for anything about a request: APIStatusError (by status) for what the server said,
+# APIConnectionError for what the network did. Messages read well whatever the body's shape.
+
+
+class OpenAIError(Exception):
+    """Base class for every error this module raises on purpose."""
+
+
+OpenAICompatError = OpenAIError     # this module's first name for it; the same class
+
+
+class APIError(OpenAIError):
+    """A request failed: the server said so (an HTTP status, or an error object in a 200 body
+    or a stream), or it could not be reached.
+
+    message: readable text; body: the error object as the server sent it (the inner object
+    of {"error": {...}}, else the parsed body or its text); code, param, type: its fields;
+    provider: the table row's name; status_code: the HTTP status, or the one an in-stream
+    error names (None when there is none)."""
+
+    status_code: int | None = None
+
+    def __init__(self, message: str, *, body: object = None, code: object = None,
+                 param: object = None, type: object = None, provider: str | None = None,
+                 status_code: int | None = None, request_id: str | None = None,
+                 headers: Mapping[str, str] | None = None,
+                 response: requests.Response | None = None) -> None:
+        self.message = message
+        self.body = body
+        self.code = None if code is None else str(code)     # as the SDK: "429", not 429
+        self.param, self.type, self.provider = param, type, provider
+        self.status_code = status_code
+        self.request_id = request_id
+        self.headers: Mapping[str, str] = headers if headers is not None else {}
+        self.response = response       # the requests.Response, when there was one
+        where = " from %s" % provider if provider else ""
+        status = "%s " % status_code if status_code else ""
+        super().__init__("%serror%s: %s" % (status, where, message) if status or where
+                         else message)
+
+
+class APIStatusError(APIError):
+    """The server answered with an error status (4xx, 5xx; 3xx: a redirect not followed).
+    Adds status_code, response (the requests.Response), request_id and headers."""
+
+
+class BadRequestError(APIStatusError): pass           # 400  # noqa: E701
+
+
+class AuthenticationError(APIStatusError): pass       # 401  # noqa: E701
+
+
+class PermissionDeniedError(APIStatusError): pass     # 403  # noqa: E701
+
+
+class NotFoundError(APIStatusError): pass             # 404  # noqa: E701
+
+
+class ConflictError(APIStatusError): pass             # 409  # noqa: E701
+
+
+class UnprocessableEntityError(APIStatusError): pass  # 422  # noqa: E701
+
+
+class RateLimitError(APIStatusError): pass            # 429  # noqa: E701
+
+
+class InternalServerError(APIStatusError): pass       # >= 500  # noqa: E701
+
+
+class APIConnectionError(APIError):
+    """The server could not be reached, or the connection broke before the answer was whole."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The server took longer than `timeout` to connect, to send the next bytes, or (for a
+    plain call) to send the whole answer."""
+
+
+class ParseError(OpenAIError, ValueError):
+    """The model's text is not what was asked for (no JSON where JSON was asked for)."""
+
+
+class SchemaValidationError(ParseError):
+    """The model's JSON does not match the schema asked for. `path` says where ($.a[1]),
+    `text` is the model's text as it came."""
+
+    def __init__(self, message: str, *, path: str = "$", text: str | None = None) -> None:
+        super().__init__(message)
+        self.path, self.text = path, text
+
+
+class LengthFinishReasonError(OpenAIError):
+    """The answer was cut off at the token limit (finish_reason "length"), so the JSON that
+    was asked for is incomplete. `completion` is the ChatResponse."""
+
+    def __init__(self, *, completion: ChatResponse) -> None:
+        super().__init__("Could not parse response content as the length limit was reached"
+                         " - %s" % (completion.usage,))
+        self.completion = completion
+
+
+class ContentFilterFinishReasonError(OpenAIError):
+    """The answer was withheld by the provider's content filter (finish_reason
+    "content_filter"). `completion` is the ChatResponse."""
+
+    def __init__(self, *, completion: ChatResponse | None = None) -> None:
+        super().__init__("Could not parse response content as the request was rejected by "
+                         "the content filter")
+        self.completion = completion
+
+
+class ContextWindowExceededError(OpenAIError, ValueError):
+    """The prompt plus the requested output would not fit the model's context window."""
+
+
+class BudgetExceededError(OpenAIError):
+    """A Budget's token or cost limit has been reached; nothing more is sent."""
+
+
+_STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError, 401: AuthenticationError, 403: PermissionDeniedError,
+    404: NotFoundError, 409: ConflictError, 422: UnprocessableEntityError, 429: RateLimitError}
+
+
+def _error_class(status: int | None) -> type[APIError]:
+    if status is None:
+        return APIError
+    if status >= 500:
+        return InternalServerError
+    return _STATUS_ERRORS.get(status, APIStatusError)
+
+
+def _api_error(resp: requests.Response, content: bytes, provider: str) -> APIError:
+    """Build the APIStatusError subclass for a non-2xx response (the key is scrubbed later)."""
+    text = content.decode("utf-8", "replace")
+    body, fields = _json_or_text(text)
+    if isinstance(body, dict):           # as the SDK: the inner object of {"error": {...}}
+        body = body.get("error", body)
+    message = fields.get("message") or "HTTP %s %s" % (resp.status_code, resp.reason or "")
+    if 300 <= resp.status_code < 400:
+        message = ("redirected to %s; not followed, so no credentials leave the provider's "
+                   "host: use that address as base_url" % resp.headers.get("location"))
+    headers = resp.headers
+    request_id = next((headers[h] for h in ("x-request-id", "request-id", "apim-request-id",
+                                            "x-ms-request-id") if h in headers), None)
+    return _error_class(resp.status_code)(
+        str(message).strip(), status_code=resp.status_code, type=fields.get("type"),
+        code=fields.get("code"), param=fields.get("param"), body=body,
+        request_id=request_id, provider=provider, headers=headers, response=resp)
+
+
+def _json_or_text(text: str) -> tuple:
+    """(parsed body, error fields) of an error body: JSON when it is JSON, else its words."""
+    try:
+        body = json.loads(text)
+        return body, _error_fields(body)
+    except (ValueError, RecursionError):   # an HTML page from a proxy, plain text, or a bomb
+        return text, {"message": _readable_body(text)}
+
+
+def _error_from_body(obj, provider: str) -> APIError:
+    """The APIError for an error object that arrived with status 200 (a body or an event)."""
+    fields = _error_fields(obj)
+    status = _infer_status(fields)
+    inner = obj.get("error", obj) if isinstance(obj, dict) else obj
+    return _error_class(status)(fields.get("message") or "the server sent an error object",
+                                status_code=status, type=fields.get("type"),
+                                code=fields.get("code"), param=fields.get("param"),
+                                body=inner, provider=provider)
+
+
+def _error_fields(body, nested: bool = False) -> dict:
+    """Find message/type/code/param in the many error shapes providers send:
+
+    {"error": {"message": ...}}     OpenAI, Groq, Azure, OpenRouter
+    {"error": "plain string"}       Ollama
+    {"object": "error", "message"}  vLLM and other servers (top level)
+    [{"error": {...}}, ...]         Google-style arrays: messages joined
+    {"message": {...}}              a message that is itself an object
+    """
+    if isinstance(body, list) and not nested:      # one level only: a server can nest deeper
+        parts = [_error_fields(item, True) for item in body[:20]]
+        first = parts[0] if parts else {}
+        messages = [p["message"] for p in parts if p.get("message")]
+        return dict(first, message="; ".join(messages) or None)
+    if not isinstance(body, dict):
+        return {"message": _text(body)}
+    inner = body.get("error", body)
+    if isinstance(inner, list):
+        return _error_fields(inner, nested)
+    if not isinstance(inner, dict):
+        return {"message": _text(inner)}
+    message = inner.get("message") or inner.get("detail") or inner.get("msg")
+    return {"message": _text(message), "type": inner.get("type"),
+            "code": inner.get("code"), "param": inner.get("param")}
+
+
+def _infer_status(fields: dict) -> int | None:
+    """An HTTP-like status for an error that came without one (in a 200 body or stream)."""
+    code, kind = fields.get("code"), fields.get("type")
+    words = "%s %s" % (code, kind)
+    if isinstance(code, str) and code.isascii() and code.isdigit():
+        code = int(code)     # isascii: "²".isdigit() is True, and int("²") raises
+    if isinstance(code, int) and not isinstance(code, bool) and 400 <= code < 600:
+        return code
+    if "rate_limit" in words:
+        return 429
+    if "server_error" in words:
+        return 500
+    return None
+
+
+# -------------------------------------------------------------------------------------------------
+# I.9 Parsing an answer: JSON into the records. Missing keys are normal (Groq omits `content`
+# beside tool calls; usage is optional); a body that is not a chat completion at all is an
+# OpenAICompatError, never a KeyError.
+
+
+def _json_body(content: bytes, resp: requests.Response, provider: str):
+    try:
+        return json.loads(content)
+    except RecursionError:
+        raise OpenAICompatError("%s sent JSON nested too deeply to read" % provider) from None
+    except ValueError:
+        if not content.strip():
+            raise OpenAICompatError("%s sent a %d with an empty body"
+                                    % (provider, resp.status_code)) from None
+        raise OpenAICompatError("%s sent a %d whose body is not JSON (a proxy page?): %s"
+                                % (provider, resp.status_code,
+                                   _readable_body(content.decode("utf-8", "replace"))))\
+            from None
+
+
+def _check_shape(data, key: str, what: str, provider: str) -> None:
+    if isinstance(data, dict) and data.get("error"):
+        raise _error_from_body(data, provider)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise OpenAICompatError("%s did not send %s: %s" % (provider, what,
+                                                            _readable_body(data)))
+
+
+def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
+    _check_shape(data, "choices", "a chat completion", provider)
+    if not all(isinstance(c, dict) for c in data["choices"]):
+        raise OpenAICompatError("%s sent malformed choices: %s"
+                                % (provider, _readable_body(data["choices"])))
+    choices = [Choice(_index(c, i), _message(_dict(c.get("message"))),
+                      _str(c.get("finish_reason")), _logprobs(c.get("logprobs")))
+               for i, c in enumerate(data["choices"])]
+    return ChatResponse(_str(data.get("id")), choices, _int(data.get("created")),
+                        _str(data.get("model")), _str(data.get("object")),
+                        _str(data.get("service_tier")), _str(data.get("system_fingerprint")),
+                        _usage(data.get("usage")), data,
+                        headers if headers is not None else _NO_HEADERS, provider)
+
+
+def _index(choice: dict, position: int) -> int:
+    index = _int(choice.get("index"))
+    return position if index is None else index
+
+
+def _message(d: dict) -> Message:
+    message = Message(_str(d.get("role")), _joined(d.get("content")), None,
+                      _str(d.get("refusal")))
+    if not _PLAIN_MESSAGE.issuperset(d) or d.get("content").__class__ is list:
+        _message_extras(message, d)         # more than text: read what else there is
+    return message
+
+
+_PLAIN_MESSAGE = frozenset(("role", "content", "refusal"))
+
+
+def _message_extras(message: Message, d: dict) -> None:
+    """Tool calls, reasoning, annotations, audio and function_call, when present."""
+    calls = [_tool_call(c) for c in _dicts(d.get("tool_calls"))]
+    content = d.get("content")
+    message.tool_calls = calls or None
+    message.reasoning = _joined(d.get("reasoning_content") or d.get("reasoning") or (
+        _thinking(content) if content.__class__ is list else None))
+    if isinstance(d.get("annotations"), list):
+        message.annotations = _dicts(d["annotations"])
+    message.audio = _dict(d.get("audio")) or None
+    call = d.get("function_call")
+    message.function_call = _function(call) if isinstance(call, dict) else None
+
+
+def _tool_call(d: dict) -> ToolCall:
+    return ToolCall(_str(d.get("id")), _str(d.get("type")), _function(_dict(d.get("function"))),
+                    _int(d.get("index")))
+
+
+def _function(d: dict) -> Function:
+    return Function(_str(d.get("name")), _str(d.get("arguments")))
+
+
+def _delta(d: dict) -> Delta:
+    m = _message(d)
+    return Delta(m.role, m.content, m.tool_calls, m.refusal, m.reasoning, m.function_call)
+
+
+def _logprobs(d) -> ChoiceLogprobs | None:
+    if not isinstance(d, dict):
+        return None
+    return ChoiceLogprobs(_token_logprobs(d.get("content")), _token_logprobs(d.get("refusal")))
+
+
+def _token_logprobs(items) -> list[TokenLogprob] | None:
+    if not isinstance(items, list):
+        return None
+    return [TokenLogprob(_str(t.get("token")), _number(t.get("logprob")), _ints(t.get("bytes")),
+                         [TopLogprob(_str(x.get("token")), _number(x.get("logprob")),
+                                     _ints(x.get("bytes"))) for x in _dicts(t.get("top_logprobs"))])
+            for t in _dicts(items)]
+
+
+def _usage(d) -> Usage | None:
+    if not isinstance(d, dict):
+        return None
+    prompt, completion = d.get("prompt_tokens_details"), d.get("completion_tokens_details")
+    if prompt is None and _int(d.get("prompt_cache_hit_tokens")) is not None:
+        prompt = {"cached_tokens": d["prompt_cache_hit_tokens"]}     # DeepSeek's name for it
+    return Usage(_int(d.get("prompt_tokens")), _int(d.get("completion_tokens")),
+                 _int(d.get("total_tokens")),
+                 PromptTokensDetails(*(_int(prompt.get(k)) for k in _PROMPT_DETAILS))
+                 if isinstance(prompt, dict) else None,
+                 CompletionTokensDetails(*(_int(completion.get(k)) for k in _COMPLETION_DETAILS))
+                 if isinstance(completion, dict) else None, d)
+
+
+_PROMPT_DETAILS = tuple(f.name for f in dataclasses.fields(PromptTokensDetails))
+
+_COMPLETION_DETAILS = tuple(f.name for f in dataclasses.fields(CompletionTokensDetails))
+
+# Readers that take a value only if it has the type the API documents: a hostile server's
+# `"tool_calls": 5` or `"prompt_tokens": "x"` becomes "absent", never a TypeError later.
+def _str(v) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+def _int(v) -> int | None:
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
+def _number(v) -> float | None:
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _ints(v) -> list[int] | None:
+    return [i for i in v if _int(i) is not None] if isinstance(v, list) else None
+
+
+def _dict(v) -> dict:
+    return v if isinstance(v, dict) else _EMPTY
+
+
+def _dicts(v) -> list:
+    return [d for d in v if isinstance(d, dict)] if isinstance(v, list) else []
+
+
+def _text(value) -> str | None:
+    """Any message shape as readable text: strings stay, objects become compact JSON."""
+    if value is None or isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    except (RecursionError, ValueError, TypeError):
+        return "(an object nested too deeply to show)"
+
+
+def _readable_body(text) -> str:
+    """An HTML page from a proxy, reduced to its words; long text cut short."""
+    if not isinstance(text, str):
+        text = _text(text) or ""
+    text = " ".join(_strip_tags(text[:20000]).split())
+    return text[:300] + ("..." if len(text) > 300 else "")
+
+
+def _joined(content):
+    """Message content as text. Most servers send a string; Mistral's reasoning models send
+    a list of parts ({"type": "text", "text": ...}, {"type": "thinking", ...}): their text
+    parts are joined (the parts stay in `raw`)."""
+    if content is None or isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(p["text"] for p in _dicts(content)
+                       if p.get("type") == "text" and isinstance(p.get("text"), str))
+    return _text(content)
+
+
+def _thinking(content) -> str | None:
+    """The text of Mistral's {"type": "thinking", "thinking": [text parts]} content parts."""
+    parts = [_joined(p.get("thinking")) for p in _dicts(content) if p.get("type") == "thinking"]
+    return "".join(filter(None, parts)) or None
+
+
+def _text_of(buffer: bytearray | None) -> str | None:
+    if buffer is None:
+        return None
+    text = buffer.decode("utf-8", "surrogatepass")
+    if b"\xed" in buffer:      # maybe halves of a surrogate pair sent in two chunks: join them
+        text = _paired(text)
+    return text
+
+
+def _paired(text: str) -> str:
+    """Surrogate halves (JSON's "\\ud83d" and "\\ude00") joined into the character they
+    make; a lone half stays as it is."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+# -------------------------------------------------------------------------------------------------
+# I.10 Streaming: layers that know nothing of HTTP: bytes -> lines -> events -> chat chunks.
+# See https://html.spec.whatwg.org/multipage/server-sent-events.html
+#
+# Not Response.iter_lines(): it invents an empty line (an extra event boundary) when a
+# CRLF is split across two network chunks. Not str.splitlines(): it also splits on
+# U+2028 and U+0085, which can be inside the text. We split bytes on CR, LF and CRLF only,
+# and decode UTF-8 per complete line, never per network chunk.
 
 
 def _open_stream(session, req: Request, timeout, max_retries: int, budget) -> ChatStream:
@@ -2490,21 +1817,357 @@ def _start_stream(session, req: Request, timeout, max_retries: int):
     return resp, iter([_completion_as_chunk(data)]), req
 
 
+def _read_first(resp, deadline):
+    """The start of a stream: (reader, first bytes). An answer that is not an event stream
+    (a JSON error or completion, an HTML page) is read whole instead: (None, body)."""
+    ctype = resp.headers.get("content-type", "")
+    if "json" in ctype or "html" in ctype:
+        return None, _read_body(resp, deadline)
+    reader = _chunk_reader(resp)
+    return reader, reader()
+
+
+def _stream_objects(reader, first: bytes, req: Request):
+    """The JSON objects of an event stream, from its first bytes and a reader for the rest."""
+    lines = _iter_lines(_iter_bytes(reader, first, req.provider))
+    return _iter_json(_iter_events(lines), req.provider)
+
+
+def _iter_bytes(reader, first: bytes, provider: str):
+    chunk = first
+    while chunk:
+        yield chunk
+        try:
+            chunk = reader()
+        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
+                http.client.HTTPException, AttributeError) as exc:
+            # AttributeError: urllib3 after the connection was closed under it.
+            raise _connection_error(exc, "%s stream broke off" % provider) from exc
+
+
+def _iter_lines(chunks):
+    """Network chunks in, complete lines out (without their line endings).
+
+    An unfinished line is kept as a list of pieces and joined once it ends, so a line that
+    arrives in many reads costs linear time (pending + chunk, repeated, is quadratic)."""
+    pending, size = [], 0  # the pieces of an unfinished last line, and their length
+    after_cr = False       # the previous chunk ended in CR: a LF starting this one is its pair
+    for chunk in chunks:
+        if after_cr and chunk[:1] == b"\n":
+            chunk = chunk[1:]
+        after_cr = False
+        if not chunk:
+            continue
+        last = chunk[-1]
+        ended = last == 10 or last == 13       # b"\n", b"\r"
+        # bytes.splitlines() breaks on \r, \n and \r\n only (unlike str.splitlines()).
+        lines = chunk.splitlines()
+        if pending:
+            if len(lines) == 1 and not ended:  # still the same unfinished line
+                pending.append(chunk)
+                size += len(chunk)
+                _check_line(size)
+                continue
+            pending.append(lines[0])
+            lines[0] = b"".join(pending)
+            pending, size = [], 0
+        if not ended:
+            pending.append(lines.pop())
+            size = len(pending[0])
+            _check_line(size)
+        after_cr = last == 13
+        yield from lines
+    if pending:
+        yield b"".join(pending)   # a last line without a newline; the event layer decides
+
+
+def _iter_events(lines):
+    """Lines in, the data of each event out (bytes; multi-line data joined with \\n).
+
+    Per the spec: lines starting with ':' are comments; "field: value" loses one leading
+    space; an event is dispatched at a blank line, and only if it has data (so a block of
+    only `retry:` or `id:` yields nothing); an unfinished event at end of file is dropped.
+    The `event:` name is not needed by chat APIs and is ignored.
+    """
+    data, size = [], 0
+    for line in lines:
+        if not line:
+            if data:
+                yield data[0] if len(data) == 1 else b"\n".join(data)
+                data, size = [], 0
+            continue
+        name, _, value = line.partition(b":")
+        if name == b"data":
+            data.append(value[1:] if value[:1] == b" " else value)
+            size += len(line)
+            if size > MAX_EVENT_BYTES:
+                _check_line(size)
+        # Everything else (comments, event, id, retry, unknown fields) is ignored.
+
+
+def _iter_json(events, provider: str):
+    """Event data in, JSON objects out; [DONE] ends the stream, an error object raises."""
+    for data in events:
+        if data[:6] == b"[DONE]":
+            return
+        try:
+            # The spec decodes streams as UTF-8 with replacement; doing it here also spares
+            # json.loads its encoding detection.
+            obj = json.loads(data.decode("utf-8", "replace"))
+        except RecursionError:
+            raise OpenAICompatError("%s sent a stream event nested too deeply to read"
+                                    % provider) from None
+        except ValueError:
+            raise OpenAICompatError("%s sent a stream event that is not JSON: %r"
+                                    % (provider, data[:200])) from None
+        if not isinstance(obj, dict):
+            raise OpenAICompatError("%s sent a stream event that is not an object: %r"
+                                    % (provider, data[:200]))
+        if obj.get("error"):   # {"error": {...}}, alone or on a finish_reason "error" chunk
+            raise _error_from_body(obj, provider)
+        yield obj
+
+
+def _completion_as_chunk(data: dict) -> dict:
+    """A server that ignored stream=True and sent a whole completion: the same answer as
+    one chunk, so the caller's loop sees it like any stream."""
+    chunk: dict[str, Any] = dict(data, object="chat.completion.chunk")
+    chunk["choices"] = [dict(c, delta=_dict(c.get("message"))) for c in data["choices"]]
+    return chunk
+
+
+class ChatStream:
+    """What chat(..., stream=True) returns: iterate for chunks; `.response` is everything
+    received so far, joined into a ChatResponse (complete once iteration ends).
+
+        with chat("Hi", model="mock:echo", stream=True) as stream:
+            for chunk in stream:
+                print(chunk.content, end="")
+        print(stream.response.usage)
+
+    The HTTP response is closed when the stream ends, fails, or is closed early."""
+
+    def __init__(self, resp: requests.Response, objects: typing.Iterable[dict],
+                 request: Request,
+                 on_done: typing.Callable[[ChatResponse], None] | None = None) -> None:
+        self.request = request
+        self._http = resp
+        self._acc = _Accumulator()
+        self._on_done = on_done       # called once with the response, however the stream ends
+        self._finished = False        # the stream ended as it should: its answer may be parsed
+        self._chunks = self._generate(objects)
+
+    def _generate(self, objects: typing.Iterable[dict]) -> Iterator[ChatCompletionChunk]:
+        acc, count = self._acc, 0
+        try:
+            for obj in objects:
+                acc.add(obj)
+                count += 1
+                yield ChatCompletionChunk(obj)
+            if not count:
+                raise OpenAICompatError("%s ended the stream without sending any chunk"
+                                        % self.request.provider)
+            self._finished = True
+        except OpenAICompatError as exc:
+            raise _scrub(exc, self.request.secret)
+        except _MALFORMED as exc:
+            raise _malformed(exc, self.request) from None
+        finally:
+            self.close()
+
+    def __iter__(self) -> Iterator[ChatCompletionChunk]:
+        # A generator of our own per loop, so that a `break` out of `for chunk in stream`
+        # (which drops it) closes the HTTP response at once, not when the stream is freed.
+        yield from self._chunks
+
+    def __next__(self) -> ChatCompletionChunk:
+        return next(self._chunks)
+
+    def __enter__(self) -> ChatStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._http.close()
+        if self._on_done:           # a Budget counts what was used, also when cut short
+            on_done, self._on_done = self._on_done, None
+            on_done(self._joined())
+
+    @property
+    def response(self) -> ChatResponse:
+        """Everything received so far as a ChatResponse; once the stream has ended, with
+        `message.parsed` filled when a typed response_format was asked for."""
+        response = self._joined()
+        if self._finished and self.request.parsing:
+            _parse_structured(response, self.request.parsing)
+        return response
+
+    def _joined(self) -> ChatResponse:
+        return _parse_chat(self._acc.body(), self.request.provider, self._http.headers)
+
+    def text(self) -> str:
+        """Read the whole stream and return the first choice's text."""
+        for _ in self:
+            pass
+        return self.response.content or ""
+
+
+class _Accumulator:
+    """Joins stream chunks into the body a non-streamed call would have returned."""
+
+    def __init__(self):
+        self.top = {}          # id, model, created, system_fingerprint... first non-empty
+        self.top_done = False  # id and model seen: later text chunks need no scan
+        self.usage = None      # the last non-null usage: never a sum
+        self.choices = {}      # index -> _ChoiceState
+
+    def add(self, obj: dict) -> None:
+        try:
+            self._add(obj)
+        except (AttributeError, TypeError, KeyError, ValueError):
+            raise OpenAICompatError("malformed stream chunk: %s" % _readable_body(_text(obj))
+                                    ) from None
+
+    def _add(self, obj: dict) -> None:
+        choices = obj.get("choices")
+        if not self.top_done or not choices:
+            # Metadata rides on the first chunks and on choice-less ones (Azure's filter
+            # results, the usage chunk); skipping the scan elsewhere keeps text chunks cheap.
+            top = self.top
+            for key, value in obj.items():
+                if key not in top and value and key != "choices" and key != "usage":
+                    top[key] = value
+            self.top_done = "id" in top and "model" in top
+        usage = _chunk_usage(obj)
+        if usage:
+            self.usage = usage
+        for c in choices or ():
+            index = c.get("index", 0)
+            if index.__class__ is not int:     # null, "0", 1.5: all land on choice 0
+                index = _int(index) or 0
+            state = self.choices.get(index)
+            if state is None:
+                state = self.choices[index] = _ChoiceState()
+            state.add(c)
+
+    def body(self) -> dict:
+        body = dict(self.top, object="chat.completion", usage=self.usage)
+        body["choices"] = [{"index": i, "message": s.message(), "finish_reason": s.finish_reason,
+                            "logprobs": s.logprobs} for i, s in sorted(self.choices.items())]
+        return body
+
+
+class _ChoiceState:
+    """What one choice of a stream has said so far."""
+    __slots__ = ("role", "content", "reasoning", "reasoning_key", "refusal", "tool_calls",
+                 "index_of_id", "finish_reason", "logprobs")
+
+    def __init__(self):
+        self.role = self.finish_reason = self.logprobs = None
+        # Text goes into UTF-8 bytearrays: memory grows with the text, not with the number
+        # of chunks (a list of 100,000 one-word strings costs ten times the text, and so,
+        # until it joins them, does io.StringIO).
+        self.content = self.reasoning = self.refusal = None
+        self.reasoning_key = "reasoning_content"
+        self.tool_calls = {}   # index -> {"id", "type", "function": {"name", "arguments"}}
+        self.index_of_id = {}  # tool call id -> index, for servers that send no index
+
+    def add(self, c: dict) -> None:
+        # Walk the delta's own keys: most deltas hold one ("content"), so this costs one
+        # step per chunk where asking for each field we know would cost six.
+        for key, value in (c.get("delta") or _EMPTY).items():
+            if value is None:
+                continue
+            if key == "content":
+                if value.__class__ is not str:       # content parts (Mistral)
+                    self.add_parts(value)
+                    continue
+                self.content = self.write(self.content, value)
+            elif key == "role":
+                self.role = value
+            elif key == "tool_calls":
+                self.add_tool_calls(value)
+            elif key == "refusal":
+                self.refusal = self.write(self.refusal, value)
+            elif key == "reasoning_content" or key == "reasoning":
+                self.reasoning = self.write(self.reasoning, value)
+                self.reasoning_key = key
+        finish_reason = c.get("finish_reason")
+        if finish_reason:
+            self.finish_reason = finish_reason
+        logprobs = c.get("logprobs")
+        if logprobs:
+            self.add_logprobs(logprobs)
+
+    @staticmethod
+    def write(buffer, text: str):
+        if buffer is None:
+            buffer = bytearray()
+        # A non-string fails here and is reported as a malformed chunk. "surrogatepass":
+        # a \ud83d escape may arrive in one chunk and its pair in the next.
+        buffer += text.encode("utf-8", "surrogatepass")
+        return buffer
+
+    def add_parts(self, parts) -> None:
+        text, thinking = _joined(parts), _thinking(parts)
+        if text:
+            self.content = self.write(self.content, text)
+        if thinking:
+            self.reasoning = self.write(self.reasoning, thinking)
+
+    def add_tool_calls(self, fragments: list) -> None:
+        """Merge by index: id/type/name from the first fragment, arguments concatenated.
+        A server that omits index sends each call whole: a new id starts a new call."""
+        for frag in fragments:
+            index = _int(frag.get("index"))
+            if index is None:          # found by id in a dict: linear in the fragments
+                index = self.index_of_id.setdefault(frag.get("id"), len(self.tool_calls))
+            call = self.tool_calls.get(index)
+            if call is None:
+                call = self.tool_calls[index] = {"id": None, "type": None,
+                                                 "function": {"name": None, "arguments": ""}}
+            call["id"] = call["id"] or _str(frag.get("id"))
+            call["type"] = call["type"] or _str(frag.get("type"))
+            f = _dict(frag.get("function"))
+            call["function"]["name"] = call["function"]["name"] or _str(f.get("name"))
+            call["function"]["arguments"] += _str(f.get("arguments")) or ""
+
+    def add_logprobs(self, logprobs: dict) -> None:
+        if self.logprobs is None:
+            self.logprobs = {}   # "content" / "refusal" -> token list
+        for key, value in logprobs.items():
+            if isinstance(value, list):
+                self.logprobs.setdefault(key, []).extend(value)
+
+    def message(self) -> dict:
+        msg: dict[str, Any] = {"role": self.role or "assistant", "content": _text_of(self.content)}
+        if self.reasoning is not None:
+            msg[self.reasoning_key] = _text_of(self.reasoning)
+        if self.refusal is not None:
+            msg["refusal"] = _text_of(self.refusal)
+        if self.tool_calls:
+            msg["tool_calls"] = [dict(self.tool_calls[i], index=i)
+                                 for i in sorted(self.tool_calls)]
+        return msg
+
+
+def _chunk_usage(obj: dict):
+    # Groq also sends usage inside x_groq (older streams only there); count it once.
+    return obj.get("usage") or (obj.get("x_groq") or _EMPTY).get("usage")
+
+
+# (provider name, URL) pairs whose server refused stream_options: asked once per process.
+_NO_STREAM_USAGE: set = set()
+
+
 def _names_stream_options(exc: APIError) -> bool:
     return "stream_options" in "%s %s %s" % (exc.message, exc.param, _text(exc.body))
 
 
-@dataclass(repr=False, eq=False)
-class Model(_Serializable):
-    """One entry of a model list (the SDK's Model)."""
-    id: str | None
-    created: int | None = None
-    owned_by: str | None = None
-    object: str = "model"
-    raw: dict = field(default_factory=dict, repr=False)
-
-    def to_dict(self) -> dict:
-        return self.raw
+# -------------------------------------------------------------------------------------------------
+# I.11 The other endpoints: model lists and embeddings
 
 
 def list_models(provider: str | Provider | None = None, *, api_key: str | None = None,
@@ -2547,38 +2210,6 @@ def _fetch(req: Request, session: requests.Session | None, timeout: Timeout, max
                                     % (req.provider, what, _readable_body(data[key])))
         return parse(data)
     return _call(req, _session_for(req, session), timeout, max_retries, checked)
-
-
-@dataclass(repr=False, eq=False)
-class Embedding(_Serializable):
-    """One vector of an EmbeddingResponse."""
-    embedding: list[float]
-    index: int
-    object: str = "embedding"
-
-
-@dataclass(repr=False, eq=False)
-class EmbeddingResponse(_Serializable):
-    """The SDK's CreateEmbeddingResponse: `.data[i].embedding`, in input order."""
-    data: list[Embedding]
-    model: str | None
-    usage: Usage | None
-    raw: dict = field(default_factory=dict, repr=False)
-    object: str = "list"
-    provider: str | None = field(default=None, repr=False)
-
-    @property
-    def embeddings(self) -> list[list[float]]:
-        """The vectors alone, one per input, in input order."""
-        return [d.embedding for d in self.data]
-
-    @property
-    def cost(self) -> float | None:
-        """USD cost from the model table; None when the model or usage is unknown."""
-        return estimate_cost(self.usage, self.model, self.provider)
-
-    def to_dict(self) -> dict:
-        return self.raw
 
 
 def embed(input: str | list[str], model: str, *, provider: str | Provider | None = None,
@@ -2626,10 +2257,16 @@ def _embeddings(data: dict, provider: str) -> EmbeddingResponse:
                              provider=provider)
 
 
-# -----------------------------------------------------------------------------
-# The OpenAI client: the official SDK's shape over the functions above, so a script written
-# for `openai` runs when its import line changes. It holds defaults; every call goes
-# through chat(), embed() and list_models(), with the same checks and errors.
+# =================================================================================================
+# Part II: the SDK-shaped client
+# =================================================================================================
+
+
+# -------------------------------------------------------------------------------------------------
+# II.1 The OpenAI client: the official SDK's shape over Part I, so a script written for
+# `openai` runs when its import line changes. It holds defaults; every call goes through
+# chat(), embed() and list_models(), with the same checks and errors.
+
 
 class OpenAI:
     """A client shaped like the official SDK's `openai.OpenAI`:
@@ -2688,9 +2325,9 @@ class OpenAI:
 Client = OpenAI     # the SDK's other name for it
 
 
-def _parameters(function: typing.Callable[..., Any]) -> tuple[str, ...]:
-    code = function.__code__
-    return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+class _ChatResource:
+    def __init__(self, client: OpenAI) -> None:
+        self.completions = _ChatCompletions(client)
 
 
 class _ChatCompletions:
@@ -2713,24 +2350,6 @@ class _ChatCompletions:
         if self._client.budget is not None and "budget" not in kwargs:
             args["budget"] = self._client.budget
         return _chat(args, stream_usage=False, parse=parse)
-
-
-_CHAT_PARAMETERS = _parameters(chat)
-
-
-class _ChatResource:
-    def __init__(self, client: OpenAI) -> None:
-        self.completions = _ChatCompletions(client)
-
-
-class ModelList(list):
-    """What client.models.list() returns: a list of Model, with `.data` (itself) and
-    `.object` as the SDK's page has them."""
-    object = "list"
-
-    @property
-    def data(self) -> list[Model]:
-        return self
 
 
 class _ModelsResource:
@@ -2762,24 +2381,204 @@ class _EmbeddingsResource:
 _EMBED_PARAMETERS = _parameters(embed)
 
 
-# -----------------------------------------------------------------------------
-# Structured outputs and tools: a Python type in, a validated object out. One schema builder
+# =================================================================================================
+# Part III: extras
+# =================================================================================================
+
+
+# -------------------------------------------------------------------------------------------------
+# III.1 Structured outputs: a Python type in, a validated object out. One schema builder
 # serves tool() and response_format; the types are pydantic v2 models (duck-typed: never
 # imported here), dataclasses, TypedDicts, and the hints inside them.
 
-_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean",
-               dict: "object", list: "array"}
+
+def _parsing_of(args: dict) -> _Parsing | None:
+    """Turn the request's types into what is sent (in `args`), and say what to parse."""
+    if args.get("response_format") is None and not args.get("tools"):
+        return None                          # most calls: nothing to parse
+    args["response_format"], parsing = _response_format(args.get("response_format"))
+    typed = {t["function"]["name"]: t.type for t in args.get("tools") or ()
+             if isinstance(t, _TypedTool)}
+    if typed:
+        parsing = parsing or _Parsing()
+        parsing.tools = typed
+    return parsing
 
 
-def _is_pydantic(hint: Any) -> bool:
-    return isinstance(hint, type) and hasattr(hint, "model_json_schema") and hasattr(
-        hint, "model_validate_json")
+def _response_format(value: Any) -> tuple[Any, _Parsing | None]:
+    """response_format as it is sent, and what to parse: a type becomes OpenAI's strict
+    json_schema format named after it; a json_schema dict is sent as given."""
+    if _is_record_type(value):
+        schema = _schema(value, value.__name__, strict=True)
+        return ({"type": "json_schema", "json_schema": {
+            "name": value.__name__, "schema": schema, "strict": True}},
+            _Parsing(value, schema, generated=not _is_pydantic(value)))
+    if isinstance(value, type):
+        raise TypeError("response_format takes a dataclass, a TypedDict, a pydantic model or a "
+                        "dict such as {'type': 'json_object'}, not %s" % value.__name__)
+    if isinstance(value, dict) and value.get("type") == "json_schema":
+        schema = _dict(value.get("json_schema")).get("schema")
+        if isinstance(schema, dict):
+            return value, _Parsing(dict, schema)
+    return value, None
 
 
-def _is_record_type(hint: Any) -> bool:
-    """A type whose fields become an object schema: a dataclass, a TypedDict, pydantic."""
-    return isinstance(hint, type) and (dataclasses.is_dataclass(hint) or
-                                       typing.is_typeddict(hint) or _is_pydantic(hint))
+class _Parsing:
+    """What a request asked to have parsed out of its answer (private, so a plain class:
+    a @dataclass costs import time, and nobody prints or compares these)."""
+    __slots__ = ("output", "schema", "generated", "tools", "always")
+
+    def __init__(self, output: Any = None, schema: dict | None = None,
+                 generated: bool = False) -> None:
+        self.output = output           # response_format's type, or its JSON schema dict
+        self.schema = schema           # the schema answers are validated against
+        self.generated = generated     # we made `schema` from a type: we check it ourselves
+        self.tools: dict = {}          # tool name -> the type tool() was given
+        self.always = False            # client.parse(): any length/content_filter raises
+
+
+class _TypedTool(dict):
+    """A tool definition made from a type; it remembers the type, to parse the arguments."""
+    type: Any = None
+
+
+def _parse_structured(response: ChatResponse, parsing: _Parsing) -> ChatResponse:
+    """Fill message.parsed and tool_call.function.parsed_arguments, or raise: an answer cut
+    off (length) or filtered cannot hold the JSON asked for."""
+    for choice in response.choices:
+        if choice.finish_reason == "length" and (parsing.always or parsing.schema or
+                                                 choice.message.tool_calls):
+            raise LengthFinishReasonError(completion=response)
+        if choice.finish_reason == "content_filter":
+            raise ContentFilterFinishReasonError(completion=response)
+        message = choice.message
+        if parsing.output is not None and message.content and not message.refusal:
+            message.parsed = _parsed(message.content, parsing.output, parsing)
+        for call in message.tool_calls or ():
+            kind = parsing.tools.get(call.function.name)
+            if kind is not None:
+                call.function.parsed_arguments = _parsed(
+                    call.function.arguments or "", kind, _Parsing(
+                        kind, _schema(kind, kind.__name__, strict=True),
+                        generated=not _is_pydantic(kind)))
+    return response
+
+
+def _parsed(text: str, kind: Any, parsing: _Parsing) -> Any:
+    """The model's JSON text as an instance of `kind` (a dict for a plain schema)."""
+    if _is_pydantic(kind):
+        try:
+            return kind.model_validate_json(text)
+        except ValueError as exc:           # pydantic's ValidationError is a ValueError
+            raise _pydantic_error(exc, text) from None
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise SchemaValidationError("the answer is not JSON (%s): %s" % (exc, text[:200]),
+                                    text=text) from None
+    schema = parsing.schema or {}
+    if parsing.generated:
+        _check_json(value, schema, "$", text)
+    else:
+        _check_with_jsonschema(value, schema, text)
+    return value if kind is dict else _instance(kind, value)
+
+
+def _pydantic_error(exc: Exception, text: str) -> SchemaValidationError:
+    errors = getattr(exc, "errors", lambda: [])()
+    first = errors[0] if errors else {}
+    path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p)
+                         for p in first.get("loc", ()))
+    return SchemaValidationError("%s: %s" % (path, first.get("msg", exc)), path=path,
+                                 text=text)
+
+
+def _check_with_jsonschema(value: Any, schema: dict, text: str) -> None:
+    """A schema the caller wrote: checked by the jsonschema package when it is installed;
+    without it, said plainly (a warning) and not checked."""
+    try:
+        import jsonschema.exceptions  # type: ignore[import-untyped]
+    except ImportError:
+        warnings.warn("response_format's JSON schema was not checked: install jsonschema to "
+                      "validate answers against schemas you write", stacklevel=4)
+        return
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(
+        schema).iter_errors(value))
+    if error is not None:
+        path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p)
+                             for p in error.absolute_path)
+        raise SchemaValidationError("%s: %s" % (path, error.message), path=path, text=text)
+
+
+def _check_json(value: Any, schema: dict, path: str, text: str) -> None:
+    """Check JSON against a schema we generated (the keywords _schema writes: type, enum,
+    properties, required, additionalProperties, items, anyOf). Raises at the first error."""
+    def fail(expected: str) -> typing.NoReturn:
+        got = "null" if value is None else (_text(value) or "")[:60]
+        raise SchemaValidationError("%s: expected %s, got %s" % (path, expected, got),
+                                    path=path, text=text)
+    if "anyOf" in schema:
+        for option in schema["anyOf"]:
+            try:
+                return _check_json(value, option, path, text)
+            except SchemaValidationError:
+                continue
+        fail(" or ".join(o.get("type", "a value") if isinstance(o.get("type"), str)
+                         else "a value" for o in schema["anyOf"]))
+    kinds = schema.get("type")
+    kinds = [kinds] if isinstance(kinds, str) else kinds or []
+    if kinds and not any(_JSON_CHECKS[k](value) for k in kinds):
+        fail(" or ".join(kinds))
+    if "enum" in schema and value not in schema["enum"]:
+        fail("one of " + ", ".join(map(json.dumps, schema["enum"])))
+    if isinstance(value, dict) and "properties" in schema:
+        for name in schema.get("required", ()):
+            if name not in value:
+                raise SchemaValidationError("%s: missing %r" % (path, name), path=path,
+                                            text=text)
+        for name, item in value.items():
+            if name in schema["properties"]:
+                _check_json(item, schema["properties"][name], "%s.%s" % (path, name), text)
+            elif schema.get("additionalProperties") is False:
+                raise SchemaValidationError("%s: unexpected key %r" % (path, name),
+                                            path=path, text=text)
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for i, item in enumerate(value):
+            _check_json(item, schema["items"], "%s[%d]" % (path, i), text)
+
+
+# JSON Schema's type names -> what json.loads gives for them.
+_JSON_CHECKS: dict[str, typing.Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict), "array": lambda v: isinstance(v, list),
+    "null": lambda v: v is None,
+}
+
+
+def _instance(hint: Any, value: Any) -> Any:
+    """Checked JSON built into the type: dataclasses (recursively), Enums, lists, TypedDicts."""
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        return hint(**{name: _instance(hints[name], item) for name, item in value.items()})
+    if isinstance(hint, type) and typing.is_typeddict(hint):
+        hints = typing.get_type_hints(hint)
+        return {name: _instance(hints[name], item) for name, item in value.items()
+                if not (item is None and name in getattr(hint, "__optional_keys__", ()))}
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(value)
+    if hint is float and isinstance(value, int):
+        return float(value)
+    if origin in (list, tuple, set) and args:
+        return origin(_instance(args[0], item) for item in value)
+    if args and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return _instance(rest[0], value) if len(rest) == 1 else value
+    return value
 
 
 def _schema(hint: Any, where: str, strict: bool = False, seen: tuple = ()) -> dict:
@@ -2810,6 +2609,21 @@ def _schema(hint: Any, where: str, strict: bool = False, seen: tuple = ()) -> di
     raise TypeError("%s: type hint %r is not supported (use str, int, float, bool, list[...], "
                     "Literal[...], an Enum, Optional[...], a dataclass, a TypedDict or a "
                     "pydantic model%s)" % (where, hint, "" if strict else ", dict"))
+
+
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean",
+               dict: "object", list: "array"}
+
+
+def _is_pydantic(hint: Any) -> bool:
+    return isinstance(hint, type) and hasattr(hint, "model_json_schema") and hasattr(
+        hint, "model_validate_json")
+
+
+def _is_record_type(hint: Any) -> bool:
+    """A type whose fields become an object schema: a dataclass, a TypedDict, pydantic."""
+    return isinstance(hint, type) and (dataclasses.is_dataclass(hint) or
+                                       typing.is_typeddict(hint) or _is_pydantic(hint))
 
 
 def _enum_schema(values: list) -> dict:
@@ -2898,223 +2712,9 @@ def _resolve_ref(root: dict, ref: str) -> dict:
     return node
 
 
-class _Parsing:
-    """What a request asked to have parsed out of its answer (private, so a plain class:
-    a @dataclass costs import time, and nobody prints or compares these)."""
-    __slots__ = ("output", "schema", "generated", "tools", "always")
-
-    def __init__(self, output: Any = None, schema: dict | None = None,
-                 generated: bool = False) -> None:
-        self.output = output           # response_format's type, or its JSON schema dict
-        self.schema = schema           # the schema answers are validated against
-        self.generated = generated     # we made `schema` from a type: we check it ourselves
-        self.tools: dict = {}          # tool name -> the type tool() was given
-        self.always = False            # client.parse(): any length/content_filter raises
-
-
-class _TypedTool(dict):
-    """A tool definition made from a type; it remembers the type, to parse the arguments."""
-    type: Any = None
-
-
-def _response_format(value: Any) -> tuple[Any, _Parsing | None]:
-    """response_format as it is sent, and what to parse: a type becomes OpenAI's strict
-    json_schema format named after it; a json_schema dict is sent as given."""
-    if _is_record_type(value):
-        schema = _schema(value, value.__name__, strict=True)
-        return ({"type": "json_schema", "json_schema": {
-            "name": value.__name__, "schema": schema, "strict": True}},
-            _Parsing(value, schema, generated=not _is_pydantic(value)))
-    if isinstance(value, type):
-        raise TypeError("response_format takes a dataclass, a TypedDict, a pydantic model or a "
-                        "dict such as {'type': 'json_object'}, not %s" % value.__name__)
-    if isinstance(value, dict) and value.get("type") == "json_schema":
-        schema = _dict(value.get("json_schema")).get("schema")
-        if isinstance(schema, dict):
-            return value, _Parsing(dict, schema)
-    return value, None
-
-
-def _parsing_of(args: dict) -> _Parsing | None:
-    """Turn the request's types into what is sent (in `args`), and say what to parse."""
-    if args.get("response_format") is None and not args.get("tools"):
-        return None                          # most calls: nothing to parse
-    args["response_format"], parsing = _response_format(args.get("response_format"))
-    typed = {t["function"]["name"]: t.type for t in args.get("tools") or ()
-             if isinstance(t, _TypedTool)}
-    if typed:
-        parsing = parsing or _Parsing()
-        parsing.tools = typed
-    return parsing
-
-
-def _schema_in_prompt(messages: list, parsing: _Parsing) -> list:
-    """For providers without json_schema (DeepSeek): the schema, asked for in words."""
-    return [{"role": "system", "content": "Reply with one JSON object, and nothing else, that "
-             "matches this JSON schema:\n" + json.dumps(parsing.schema)}] + messages
-
-
-class SchemaValidationError(ParseError):
-    """The model's JSON does not match the schema asked for. `path` says where ($.a[1]),
-    `text` is the model's text as it came."""
-
-    def __init__(self, message: str, *, path: str = "$", text: str | None = None) -> None:
-        super().__init__(message)
-        self.path, self.text = path, text
-
-
-def _parse_structured(response: ChatResponse, parsing: _Parsing) -> ChatResponse:
-    """Fill message.parsed and tool_call.function.parsed_arguments, or raise: an answer cut
-    off (length) or filtered cannot hold the JSON asked for."""
-    for choice in response.choices:
-        if choice.finish_reason == "length" and (parsing.always or parsing.schema or
-                                                 choice.message.tool_calls):
-            raise LengthFinishReasonError(completion=response)
-        if choice.finish_reason == "content_filter":
-            raise ContentFilterFinishReasonError(completion=response)
-        message = choice.message
-        if parsing.output is not None and message.content and not message.refusal:
-            message.parsed = _parsed(message.content, parsing.output, parsing)
-        for call in message.tool_calls or ():
-            kind = parsing.tools.get(call.function.name)
-            if kind is not None:
-                call.function.parsed_arguments = _parsed(
-                    call.function.arguments or "", kind, _Parsing(
-                        kind, _schema(kind, kind.__name__, strict=True),
-                        generated=not _is_pydantic(kind)))
-    return response
-
-
-def _parsed(text: str, kind: Any, parsing: _Parsing) -> Any:
-    """The model's JSON text as an instance of `kind` (a dict for a plain schema)."""
-    if _is_pydantic(kind):
-        try:
-            return kind.model_validate_json(text)
-        except ValueError as exc:           # pydantic's ValidationError is a ValueError
-            raise _pydantic_error(exc, text) from None
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        raise SchemaValidationError("the answer is not JSON (%s): %s" % (exc, text[:200]),
-                                    text=text) from None
-    schema = parsing.schema or {}
-    if parsing.generated:
-        _check_json(value, schema, "$", text)
-    else:
-        _check_with_jsonschema(value, schema, text)
-    return value if kind is dict else _instance(kind, value)
-
-
-def _pydantic_error(exc: Exception, text: str) -> SchemaValidationError:
-    errors = getattr(exc, "errors", lambda: [])()
-    first = errors[0] if errors else {}
-    path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p)
-                         for p in first.get("loc", ()))
-    return SchemaValidationError("%s: %s" % (path, first.get("msg", exc)), path=path,
-                                 text=text)
-
-
-# JSON Schema's type names -> what json.loads gives for them.
-_JSON_CHECKS: dict[str, typing.Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str), "boolean": lambda v: isinstance(v, bool),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "object": lambda v: isinstance(v, dict), "array": lambda v: isinstance(v, list),
-    "null": lambda v: v is None,
-}
-
-
-def _check_json(value: Any, schema: dict, path: str, text: str) -> None:
-    """Check JSON against a schema we generated (the keywords _schema writes: type, enum,
-    properties, required, additionalProperties, items, anyOf). Raises at the first error."""
-    def fail(expected: str) -> typing.NoReturn:
-        got = "null" if value is None else (_text(value) or "")[:60]
-        raise SchemaValidationError("%s: expected %s, got %s" % (path, expected, got),
-                                    path=path, text=text)
-    if "anyOf" in schema:
-        for option in schema["anyOf"]:
-            try:
-                return _check_json(value, option, path, text)
-            except SchemaValidationError:
-                continue
-        fail(" or ".join(o.get("type", "a value") if isinstance(o.get("type"), str)
-                         else "a value" for o in schema["anyOf"]))
-    kinds = schema.get("type")
-    kinds = [kinds] if isinstance(kinds, str) else kinds or []
-    if kinds and not any(_JSON_CHECKS[k](value) for k in kinds):
-        fail(" or ".join(kinds))
-    if "enum" in schema and value not in schema["enum"]:
-        fail("one of " + ", ".join(map(json.dumps, schema["enum"])))
-    if isinstance(value, dict) and "properties" in schema:
-        for name in schema.get("required", ()):
-            if name not in value:
-                raise SchemaValidationError("%s: missing %r" % (path, name), path=path,
-                                            text=text)
-        for name, item in value.items():
-            if name in schema["properties"]:
-                _check_json(item, schema["properties"][name], "%s.%s" % (path, name), text)
-            elif schema.get("additionalProperties") is False:
-                raise SchemaValidationError("%s: unexpected key %r" % (path, name),
-                                            path=path, text=text)
-    if isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for i, item in enumerate(value):
-            _check_json(item, schema["items"], "%s[%d]" % (path, i), text)
-
-
-def _check_with_jsonschema(value: Any, schema: dict, text: str) -> None:
-    """A schema the caller wrote: checked by the jsonschema package when it is installed;
-    without it, said plainly (a warning) and not checked."""
-    try:
-        import jsonschema.exceptions  # type: ignore[import-untyped]
-    except ImportError:
-        warnings.warn("response_format's JSON schema was not checked: install jsonschema to "
-                      "validate answers against schemas you write", stacklevel=4)
-        return
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(
-        schema).iter_errors(value))
-    if error is not None:
-        path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p)
-                             for p in error.absolute_path)
-        raise SchemaValidationError("%s: %s" % (path, error.message), path=path, text=text)
-
-
-def _instance(hint: Any, value: Any) -> Any:
-    """Checked JSON built into the type: dataclasses (recursively), Enums, lists, TypedDicts."""
-    if value is None:
-        return None
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
-        return hint(**{name: _instance(hints[name], item) for name, item in value.items()})
-    if isinstance(hint, type) and typing.is_typeddict(hint):
-        hints = typing.get_type_hints(hint)
-        return {name: _instance(hints[name], item) for name, item in value.items()
-                if not (item is None and name in getattr(hint, "__optional_keys__", ()))}
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return hint(value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    if origin in (list, tuple, set) and args:
-        return origin(_instance(args[0], item) for item in value)
-    if args and type(None) in args:
-        rest = [a for a in args if a is not type(None)]
-        return _instance(rest[0], value) if len(rest) == 1 else value
-    return value
-
-
-# -----------------------------------------------------------------------------
-# Tools, images and JSON in text: tool() from a function or a type, image() parts, and the
-# JSON a model wrote inside prose or fences.
-
-def _doc_params(doc: str) -> tuple[str, dict]:
-    """The description (text before an Args:/Parameters: section) and per-argument
-    descriptions from lines like "city: the city to look up"."""
-    parts = re.split(r"\n\s*(?:Args|Arguments|Parameters|Params):?\s*\n", doc, maxsplit=1)
-    described = {}
-    if len(parts) == 2:
-        for m in re.finditer(r"^\s*(\w+)\s*(?:\([^)]*\))?\s*:\s*(.+)$", parts[1], re.M):
-            described[m.group(1)] = m.group(2).strip()
-    return " ".join(parts[0].split()), described
+# -------------------------------------------------------------------------------------------------
+# III.2 Tools, images and JSON in text: tool() from a function or a type, image() parts, and
+# the JSON a model wrote inside prose or fences.
 
 
 def tool(func: typing.Callable[..., Any] | type, *, name: str | None = None,
@@ -3167,15 +2767,15 @@ def _type_tool(kind: type, name: str | None, description: str | None) -> dict:
     return made
 
 
-# Magic numbers at the start of the image formats vision models accept.
-_IMAGE_MAGIC = [(b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
-                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif")]
-
-
-def _image_mime(data: bytes) -> str | None:
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    return next((mime for magic, mime in _IMAGE_MAGIC if data.startswith(magic)), None)
+def _doc_params(doc: str) -> tuple[str, dict]:
+    """The description (text before an Args:/Parameters: section) and per-argument
+    descriptions from lines like "city: the city to look up"."""
+    parts = re.split(r"\n\s*(?:Args|Arguments|Parameters|Params):?\s*\n", doc, maxsplit=1)
+    described = {}
+    if len(parts) == 2:
+        for m in re.finditer(r"^\s*(\w+)\s*(?:\([^)]*\))?\s*:\s*(.+)$", parts[1], re.M):
+            described[m.group(1)] = m.group(2).strip()
+    return " ".join(parts[0].split()), described
 
 
 def image(source: str | bytes | os.PathLike, detail: str | None = None) -> dict:
@@ -3212,7 +2812,15 @@ def image(source: str | bytes | os.PathLike, detail: str | None = None) -> dict:
     return {"type": "image_url", "image_url": part}
 
 
-_FENCE = r"```(?:json|JSON)?\s*\n?(.*?)```"   # a string: re compiles (and caches) it on use
+# Magic numbers at the start of the image formats vision models accept.
+_IMAGE_MAGIC = [(b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+                (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif")]
+
+
+def _image_mime(data: bytes) -> str | None:
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return next((mime for magic, mime in _IMAGE_MAGIC if data.startswith(magic)), None)
 
 
 def _extract_json(text: str | None) -> Any:
@@ -3234,24 +2842,251 @@ def _extract_json(text: str | None) -> Any:
     raise ParseError("no JSON found in the response, which starts: %r" % text[:80])
 
 
-# -----------------------------------------------------------------------------
-# Tokens, context windows and prices: one table of small records, one line per model.
-# Unknown models are never blocked and never priced: a name resolves to its own row or to
-# nothing, never to another model's row. Refresh the numbers with load_model_data().
+_FENCE = r"```(?:json|JSON)?\s*\n?(.*?)```"   # a string: re compiles (and caches) it on use
 
-@dataclass(frozen=True, repr=False, eq=False)
-class ModelInfo(_Serializable):
-    """What we know of one model on one provider; None where we do not know.
-    Prices are USD per 1M tokens."""
-    name: str
-    provider: str                  # a PROVIDERS name; "openai" rows also serve Azure & proxies
-    context_window: int | None     # prompt + output tokens, in all
-    max_input_tokens: int | None   # the prompt alone (gpt-5: 272,000 of its 400,000)
-    max_output_tokens: int | None
-    input_price: float | None
-    cached_input_price: float | None   # prompt tokens read from the provider's cache
-    output_price: float | None         # includes reasoning tokens (inside completion_tokens)
-    deprecated: str | None = None      # the provider's shutdown date, when it announced one
+
+# -------------------------------------------------------------------------------------------------
+# III.3 Model data and costs: tokens, context windows and prices, from one table of
+# small records. Unknown models are never blocked and never priced: a name resolves to its own
+# row or to nothing, never to another model's row. Refresh the numbers with load_model_data().
+
+
+def _check_limits(body: dict, provider: str) -> None:
+    """Refuse, before sending, what the model's known limits say the server would refuse.
+    Unknown models, and limits we do not know, are not checked."""
+    info = model_info(body["model"], provider)
+    if info is None:
+        return
+    model, output = body["model"], body.get("max_completion_tokens") or body.get(
+        "max_tokens") or 0
+    if info.max_output_tokens and output > info.max_output_tokens:
+        raise ContextWindowExceededError(
+            "%s writes at most %d output tokens, and max_tokens asks for %d: lower it"
+            % (model, info.max_output_tokens, output))
+    if not (info.max_input_tokens or info.context_window):
+        return
+    prompt = estimate_tokens(body["messages"])
+    if info.max_input_tokens and prompt > info.max_input_tokens:
+        raise ContextWindowExceededError(
+            "%s reads at most %d prompt tokens, and the prompt is about %d: shorten the "
+            "messages" % (model, info.max_input_tokens, prompt))
+    if info.context_window and prompt + output > info.context_window:
+        raise ContextWindowExceededError(
+            "%s has a context window of %d tokens; the prompt is about %d tokens and %d more "
+            "were requested for the output (%d in all): shorten the messages or lower "
+            "max_tokens" % (model, info.context_window, prompt, output, prompt + output))
+
+
+def estimate_tokens(text_or_messages: str | Sequence[Mapping[str, Any] | str]) -> int:
+    """Tokens in a text or a message list: exact with tiktoken when it is installed (and its
+    encoding is available), else about 4 characters per token, which is close for English.
+    Each message adds 4 tokens of framing, as OpenAI documents for its chat format."""
+    if isinstance(text_or_messages, str):
+        texts, framing = [text_or_messages], 0
+    else:
+        texts = [_message_text(m) for m in text_or_messages]
+        framing = 4 * len(texts) + 3
+    count = _tiktoken_counter()
+    return framing + sum(count(t) for t in texts)
+
+
+def _message_text(m) -> str:
+    content = m.get("content") if isinstance(m, dict) else m
+    if isinstance(content, list):
+        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+    text = content if isinstance(content, str) else ""
+    if isinstance(m, dict) and m.get("tool_calls"):
+        text += json.dumps(m["tool_calls"])
+    return text
+
+
+_counter = None
+
+
+def _tiktoken_counter():
+    global _counter
+    if _counter is None:
+        try:    # optional, imported on first use so importing this module stays light
+            import tiktoken  # type: ignore
+            encoding = tiktoken.get_encoding("o200k_base")
+            _counter = lambda text: len(encoding.encode(text, disallowed_special=()))  # noqa: E731
+        except Exception:   # not installed, or its data cannot be fetched offline
+            _counter = lambda text: (len(text) + 3) // 4  # noqa: E731
+    return _counter
+
+
+def estimate_cost(usage: Usage | Mapping[str, Any] | None, model: str | None,
+                  provider: str | Provider | None = None) -> float | None:
+    """USD cost of a usage (a Usage or its dict) as the provider bills it: cached prompt
+    tokens at the cached price, reasoning tokens once (they are inside completion_tokens).
+    None when the model, its price or the usage is unknown.
+
+        >>> round(estimate_cost({"prompt_tokens": 1000, "completion_tokens": 100}, "gpt-4o"), 6)
+        0.0035
+    """
+    info = model_info(model, provider) if model else None
+    if isinstance(usage, Mapping):
+        usage = _usage(dict(usage))
+    if info is None or info.input_price is None or usage is None or usage.prompt_tokens is None:
+        return None
+    output = usage.completion_tokens or 0
+    if output and info.output_price is None:
+        return None
+    details = usage.prompt_tokens_details
+    cached = min((details.cached_tokens or 0) if details else 0, usage.prompt_tokens)
+    cached_price = info.input_price if info.cached_input_price is None else \
+        info.cached_input_price
+    return ((usage.prompt_tokens - cached) * info.input_price + cached * cached_price
+            + output * (info.output_price or 0.0)) / 1e6
+
+
+def model_info(model: str, provider: str | Provider | None = None) -> ModelInfo | None:
+    """The table's row for a model, or None. `model` is a name or "provider:name" as chat()
+    takes it. Found: the exact name (any case), a dated snapshot of a known name
+    (gpt-4o-2024-08-06, gpt-4-0613) unless the snapshot has a row of its own, OpenRouter's
+    "openai/gpt-4o" and its ":free" variant, and a fine-tuned "ft:BASE:org::id" (BASE's
+    limits; no price). Anything else is unknown: None, never another model's row.
+
+        >>> model_info("gpt-4o-2024-08-06").context_window
+        128000
+    """
+    if not isinstance(model, str) or not model:
+        return None
+    prefix, sep, rest = model.partition(":")
+    if sep and prefix in PROVIDERS and provider is None:
+        provider, model = prefix, rest
+    return _model_info(model, provider.name if isinstance(provider, Provider) else provider)
+
+
+def context_window(model: str, provider: str | Provider | None = None) -> int | None:
+    """The model's context window in tokens, or None when unknown."""
+    info = model_info(model, provider)
+    return info.context_window if info else None
+
+
+@functools.lru_cache(maxsize=256)      # every known-model call looks its row up; rows change
+def _model_info(model: str, name: str | None) -> ModelInfo | None:   # only in load_model_data
+    index = _model_index()
+    if model.startswith("ft:"):              # ft:gpt-4o-mini-2024-07-18:org::id
+        base = _find(index, name, model.split(":")[1])
+        return base and dataclasses.replace(base, name=model, input_price=None,
+                                            cached_input_price=None, output_price=None)
+    model, _, variant = model.partition(":") if name == "openrouter" else (model, "", "")
+    info = _find(index, name, model)
+    if info and variant == "free":           # OpenRouter's free variants cost nothing
+        return dataclasses.replace(info, input_price=0.0, cached_input_price=0.0,
+                                   output_price=0.0)
+    return info if not variant else None     # other variants (:extended...) differ: unknown
+
+
+def _find(index: dict[str, list[ModelInfo]], provider: str | None,
+          name: str) -> ModelInfo | None:
+    """The row for a name on a provider: exact, else the undated name of a snapshot."""
+    key = name.lower()
+    for candidate in (key, re.sub(_DATE_SUFFIX, "", key)):
+        rows = index.get(candidate, ())
+        if provider in _OPENAI_PRICED:
+            rows = [r for r in rows if r.provider == provider] or \
+                [r for r in rows if r.provider == "openai"]
+        elif provider in PROVIDERS and provider not in ("mock", "openrouter"):
+            rows = [r for r in rows if r.provider == provider]
+        if not rows and candidate.startswith("openai/") and provider in (None, "custom",
+                                                                         "mock", "openrouter"):
+            # OpenRouter's (and proxies') name for OpenAI's models, at OpenAI's prices
+            rows = [r for r in index.get(candidate[7:], ()) if r.provider == "openai"]
+        if len(rows) == 1:                   # unambiguous; two hosts' rows: unknown
+            return rows[0]
+    return None
+
+
+# Providers whose bills for OpenAI's models follow OpenAI's list prices; "custom" (any
+# base_url) and "mock" look a name up in every row, and use it only when one row has it.
+_OPENAI_PRICED = ("openai", "azure")
+
+_DATE_SUFFIX = r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$"   # -2024-08-06, -0613: compiled on use
+
+
+def _model_index() -> dict[str, list[ModelInfo]]:
+    """The table by lower-case name, built on first use (and OPENAI_COMPAT_MODEL_DATA
+    loaded into it), so importing this module costs nothing for it."""
+    global _models
+    with _models_lock:
+        if _models is None:
+            index: dict[str, list[ModelInfo]] = {}
+            for provider, rows in _MODEL_ROWS.items():
+                for row in rows:
+                    _add_model(index, ModelInfo(row[0], provider, *row[1:]))
+            _models = index
+            path = os.environ.get("OPENAI_COMPAT_MODEL_DATA")
+            if path:
+                _merge_model_data(index, _read_model_data(path), path)
+    return _models
+
+
+_models: dict[str, list[ModelInfo]] | None = None     # lower-case name -> rows, built on use
+
+_models_lock = threading.Lock()
+
+
+def _add_model(index: dict[str, list[ModelInfo]], info: ModelInfo) -> None:
+    rows = index.setdefault(info.name.lower(), [])
+    rows[:] = [r for r in rows if r.provider != info.provider] + [info]   # replace, or add
+
+
+def load_model_data(source: str | os.PathLike | Mapping[str, Any]) -> int:
+    """Merge model data in LiteLLM's format (model_prices_and_context_window.json, or a
+    dict of it) into the table; returns how many rows it added or replaced. Entries of
+    providers we do not serve are skipped. OPENAI_COMPAT_MODEL_DATA names such a file to
+    load on first use. Refreshes numbers without upgrading this module."""
+    data = source if isinstance(source, Mapping) else _read_model_data(source)
+    index = _model_index()
+    with _models_lock:
+        _model_info.cache_clear()
+        return _merge_model_data(index, data, source if not isinstance(source, Mapping)
+                                 else "the data given")
+
+
+def _read_model_data(path: str | os.PathLike) -> Mapping[str, Any]:
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except OSError as exc:
+        raise OpenAIError("cannot read model data %s: %s" % (os.fspath(path), exc.strerror)
+                          ) from None
+    except (ValueError, RecursionError) as exc:
+        raise OpenAIError("model data %s is not JSON: %s" % (os.fspath(path), exc)) from None
+
+
+def _merge_model_data(index: dict[str, list[ModelInfo]], data: Any,
+                      where: str | os.PathLike) -> int:
+    rows = [_from_litellm(key, entry) for key, entry in data.items()] if isinstance(
+        data, Mapping) else None
+    if not rows or not any(rows):
+        raise OpenAIError("model data %s is not in LiteLLM's format (a JSON object of model "
+                          "name -> {\"litellm_provider\", \"max_input_tokens\", "
+                          "\"input_cost_per_token\", ...})" % os.fspath(where))
+    for info in filter(None, rows):
+        _add_model(index, info)
+    return sum(1 for info in rows if info)
+
+
+def _from_litellm(key: str, entry: Any) -> ModelInfo | None:
+    """One LiteLLM entry as a row; None for the providers and modes we do not serve."""
+    if not isinstance(entry, Mapping) or entry.get("mode") not in ("chat", "embedding",
+                                                                    "responses"):
+        return None
+    litellm = _str(entry.get("litellm_provider")) or ""
+    provider = _LITELLM_PROVIDERS.get(litellm)
+    if provider is None or not isinstance(key, str):
+        return None
+    name = key[len(litellm) + 1:] if key.startswith(litellm + "/") else key
+    max_input, max_output = _int(entry.get("max_input_tokens")), _int(
+        entry.get("max_output_tokens"))
+    return ModelInfo(name, provider, _window(provider, max_input, max_output), max_input,
+                     max_output, _per_million(entry.get("input_cost_per_token")),
+                     _per_million(entry.get("cache_read_input_token_cost")),
+                     _per_million(entry.get("output_cost_per_token")),
+                     _str(entry.get("deprecation_date")))
 
 
 # LiteLLM's provider names -> ours (load_model_data reads LiteLLM's JSON format).
@@ -3259,6 +3094,1203 @@ _LITELLM_PROVIDERS = {"openai": "openai", "text-completion-openai": None, "azure
                       "groq": "groq", "together_ai": "together", "fireworks_ai": "fireworks",
                       "openrouter": "openrouter", "deepseek": "deepseek", "mistral": "mistral",
                       "xai": "xai", "ollama": "ollama"}
+
+
+def _per_million(per_token: Any) -> float | None:
+    number = _number(per_token)
+    return None if number is None or not math.isfinite(number) else round(number * 1e6, 6)
+
+
+def _window(provider: str, max_input: int | None, max_output: int | None) -> int | None:
+    # OpenAI's gpt-5 models take 272,000 prompt tokens within a 400,000-token window
+    # (platform.openai.com/docs/models/gpt-5); LiteLLM records only the prompt's cap. For
+    # every other model its max_input_tokens is the whole window.
+    if provider in _OPENAI_PRICED and (max_input, max_output) == (272_000, 128_000):
+        return 400_000
+    return max_input
+
+
+# -------------------------------------------------------------------------------------------------
+# III.4 Budgets and long runs: for experiment scripts that send many prompts.
+
+
+class Budget:
+    """Token and cost limits shared by many calls (thread-safe).
+
+        budget = Budget(max_cost=0.50)
+        chat_many(prompts, model="gpt-4o-mini", budget=budget)
+        print(budget.tokens_used, budget.cost_used)
+
+    A call is refused (BudgetExceededError, nothing sent) once recorded use has reached a
+    limit. Calls already in flight finish, so the last one can go past the limit."""
+
+    def __init__(self, max_tokens: int | None = None, max_cost: float | None = None):
+        for name, value in (("max_tokens", max_tokens), ("max_cost", max_cost)):
+            if value is not None and not (isinstance(value, (int, float))
+                                          and not isinstance(value, bool)
+                                          and 0 <= value < math.inf):
+                raise ValueError("Budget(%s=) must be a finite number >= 0 or None, not %r"
+                                 % (name, value))
+        self.max_tokens, self.max_cost = max_tokens, max_cost
+        self.tokens_used, self.cost_used = 0, 0.0
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return "Budget(tokens_used=%d/%s, cost_used=%.6f/%s)" % (
+            self.tokens_used, self.max_tokens, self.cost_used, self.max_cost)
+
+    def check(self, model: str, provider: str | None = None) -> None:
+        with self._lock:
+            if self.max_tokens is not None and self.tokens_used >= self.max_tokens:
+                raise BudgetExceededError("token budget reached: %d of %d used"
+                                          % (self.tokens_used, self.max_tokens))
+            if self.max_cost is not None and self.cost_used >= self.max_cost:
+                raise BudgetExceededError("cost budget reached: $%.4f of $%.4f used"
+                                          % (self.cost_used, self.max_cost))
+        info = model_info(model, provider) if self.max_cost is not None else None
+        if self.max_cost is not None and (info is None or info.input_price is None):
+            raise BudgetExceededError("a cost limit needs a price for %r: add one with "
+                                      "load_model_data()"
+                                      % model)
+
+    def record(self, response: ChatResponse, request: Request | None = None) -> None:
+        """Count a response's usage. A stream cut short has none: with its request, the
+        tokens are estimated from the prompt and the text received."""
+        usage = response.usage
+        if (usage is None or usage.total_tokens is None) and request is not None:
+            usage = _estimated_usage((request.json or {})["messages"], response)
+        tokens = usage.total_tokens if usage and usage.total_tokens else 0
+        cost = estimate_cost(usage, response.model or request and (request.json or {})["model"],
+                             response.provider)
+        with self._lock:
+            self.tokens_used += tokens if 0 < tokens < 2**53 else 0
+            self.cost_used += cost if cost and 0 < cost < math.inf else 0.0
+
+
+def _estimated_usage(messages: list, response: ChatResponse) -> Usage:
+    prompt = estimate_tokens(messages)
+    output = sum(estimate_tokens((c.message.content or "") + (c.message.reasoning or ""))
+                 for c in response.choices)
+    return Usage(prompt, output, prompt + output)
+
+
+def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *, max_workers: int = 8,
+              requests_per_minute: float | None = None, progress: bool = False,
+              **common: Any) -> list[ChatResponse | Exception]:
+    """Run many chat() calls in parallel threads; results come back in input order.
+
+    jobs: prompts, message lists, or dicts of per-job chat() arguments; common: arguments
+    shared by all. A job that fails leaves its exception in its slot instead of raising,
+    so one bad prompt never loses the others' results.
+
+        >>> [r.content for r in chat_many(["a", "b"], model="mock:echo")]
+        ['a', 'b']
+    """
+    from concurrent.futures import ThreadPoolExecutor   # only paid for when used
+    jobs = [_job_args(job, common) for job in jobs]
+    limiter = _RateLimiter(requests_per_minute) if requests_per_minute else None
+    session = common.get("session") or _new_session(pool_size=max_workers)
+    done, failed, lock = [0], [0], threading.Lock()
+
+    def run(args: dict) -> Any:
+        if limiter:
+            limiter.wait()
+        try:
+            result = _chat(_checked_names(dict(args, session=args.get("session") or session)),
+                           True)
+        except Exception as exc:   # kept in its slot: one bad job loses nothing else
+            result = exc
+        with lock:
+            done[0] += 1
+            failed[0] += isinstance(result, Exception)
+            if progress:
+                print("\r%d/%d done, %d failed" % (done[0], len(jobs), failed[0]),
+                      end="\n" if done[0] == len(jobs) else "", file=sys.stderr, flush=True)
+        return result
+
+    try:
+        with ThreadPoolExecutor(max_workers=max_workers) as pool:
+            return list(pool.map(run, jobs))
+    finally:
+        if session is not common.get("session"):
+            session.close()
+
+
+def _job_args(job, common: dict) -> dict:
+    """One job's chat() arguments: the common ones, then the job's own."""
+    if isinstance(job, Mapping):
+        return dict(common, **job)
+    if isinstance(job, (str, list)):
+        return dict(common, messages=job)
+    raise TypeError("each job must be a prompt, a message list or a dict of chat() "
+                    "arguments, not %r" % type(job).__name__)
+
+
+def _checked_names(args: dict) -> dict:
+    """A misspelt argument is a TypeError, as chat() itself raises: these arguments go on
+    as a dict, past its signature."""
+    unknown = sorted(set(args) - set(_CHAT_PARAMETERS))
+    if unknown:
+        raise TypeError("chat() got an unexpected keyword argument %r" % unknown[0])
+    return args
+
+
+class _RateLimiter:
+    """Spaces request starts evenly: at most `per_minute` a minute, across threads."""
+
+    def __init__(self, per_minute: float) -> None:
+        self.interval = 60.0 / per_minute
+        self.next_start = 0.0
+        self.lock = threading.Lock()
+
+    def wait(self) -> None:
+        with self.lock:
+            now = time.monotonic()
+            start = max(now, self.next_start)
+            self.next_start = start + self.interval
+        if start > now:
+            _sleep(start - now)
+
+
+# -------------------------------------------------------------------------------------------------
+# III.5 The Batch API: large runs handed to the provider's own batch engine (OpenAI,
+# Azure, Groq), at its batch price and outside its per-minute limits. A JSONL file of requests,
+# built exactly as chat() builds them, is uploaded; the batch is polled; the results come
+# back in job order, matched by custom_id ("job-<index>"), never by line order.
+
+
+def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: str, *,
+                 provider: str | Provider | None = None, api_key: str | None = None,
+                 base_url: str | None = None, api_version: str | None = None,
+                 completion_window: str = "24h", metadata: Mapping[str, str] | None = None,
+                 session: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
+                 max_retries: int = DEFAULT_MAX_RETRIES, **common: Any) -> Batch:
+    """Hand many chat() calls to the provider's Batch API; returns at once with the Batch.
+
+    jobs are what chat_many() takes (a prompt, a message list, or a dict of per-job chat()
+    arguments); common: chat() arguments for every job. Every job is built and checked as
+    chat() builds it before anything is uploaded. Custom ids are "job-<index>", so results
+    come back in job order, from the batch id alone too (get_batch)."""
+    p, name = _resolve_model(model, provider, base_url)
+    target = _BatchTarget(p, name, base_url, api_key, api_version, session, timeout,
+                          max_retries)
+    common = dict(common, provider=p, base_url=base_url, api_key=api_key,
+                  api_version=api_version)
+    parsing: dict[int, _Parsing] = {}
+    boundary = "openai-compat-" + os.urandom(12).hex()
+    body = bytearray(_multipart_head(boundary))
+    for line in _batch_lines(jobs, name, common, parsing):
+        body += line
+    body += b"\r\n--%s--\r\n" % boundary.encode()
+    uploaded = target.request("POST", "/files", body=body,
+                              content_type="multipart/form-data; boundary=" + boundary)
+    del body                                # the upload holds the only copy; free it now
+    file_id = _str(_dict(uploaded).get("id"))
+    if not file_id:
+        raise OpenAIError("%s did not send a file object: %s" % (p.name,
+                                                                 _readable_body(uploaded)))
+    request = {"input_file_id": file_id, "endpoint": p.batch,
+               "completion_window": completion_window}
+    if metadata is not None:
+        request["metadata"] = dict(metadata)
+    return Batch(_batch_object(target.request("POST", "/batches", request), target), target,
+                 parsing)
+
+
+def get_batch(batch_id: str, *, provider: str | Provider | None = None,
+              api_key: str | None = None, base_url: str | None = None,
+              api_version: str | None = None, session: requests.Session | None = None,
+              timeout: Timeout = DEFAULT_TIMEOUT,
+              max_retries: int = DEFAULT_MAX_RETRIES) -> Batch:
+    """The batch with this id, as it is now: resume waiting and reading results in another
+    process. Results come in job order from the custom ids ("job-<index>") alone."""
+    if not isinstance(batch_id, str) or not batch_id:
+        raise TypeError("batch_id must be a non-empty string such as 'batch_abc123'")
+    p = _default_provider(provider, base_url)
+    target = _BatchTarget(p, None, base_url, api_key, api_version, session, timeout,
+                          max_retries)
+    return Batch({"id": batch_id}, target).refresh()
+
+
+class Batch:
+    """A batch on the provider's Batch API: submit_batch() makes one, get_batch() finds one
+    again (in another process too) from its id.
+
+        batch = submit_batch(["prompt one", "prompt two"], model="gpt-4o-mini")
+        batch.wait(progress=True)
+        for result in batch.results():     # in job order: a ChatResponse or an APIError
+            print(result if isinstance(result, Exception) else result.content)
+
+    id, status (the provider's word: validating, in_progress, finalizing, completed, failed,
+    expired, cancelling, cancelled), counts (total / completed / failed) and raw (the batch
+    object as the provider last sent it)."""
+
+    def __init__(self, raw: dict, target: _BatchTarget,
+                 parsing: dict[int, _Parsing] | None = None) -> None:
+        self.raw, self._target, self._parsing = raw, target, parsing or {}
+        self._results: list[ChatResponse | APIError] | None = None
+
+    def __repr__(self) -> str:
+        return "Batch(id=%r, status=%r, counts=%r)" % (self.id, self.status, self.counts)
+
+    id = property(lambda self: _str(self.raw.get("id")) or "")
+    status = property(lambda self: _str(self.raw.get("status")) or "unknown")
+
+    @property
+    def counts(self) -> BatchCounts:
+        c = _dict(self.raw.get("request_counts"))
+        return BatchCounts(_int(c.get("total")) or 0, _int(c.get("completed")) or 0,
+                           _int(c.get("failed")) or 0)
+
+    @property
+    def done(self) -> bool:
+        return self.status in _TERMINAL
+
+    def refresh(self) -> Batch:
+        """Ask the provider for the batch's status now (429 and 5xx are retried)."""
+        self.raw = _batch_object(self._target.request("GET", "/batches/" + quote(self.id)),
+                                 self._target)
+        return self
+
+    def wait(self, poll_interval: float = 5.0, timeout: float | None = None,
+             progress: bool = False) -> Batch:
+        """Poll, at growing intervals (x1.5 up to a minute), until the batch ends. timeout:
+        seconds, then APITimeoutError (the batch runs on). progress: a line on stderr."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self.refresh().done:
+            if progress:
+                c = self.counts
+                print("\r%s: %s, %d/%d done, %d failed" % (self.id, self.status, c.completed,
+                                                            c.total, c.failed),
+                      end="", file=sys.stderr, flush=True)
+            if deadline is not None and time.monotonic() + poll_interval > deadline:
+                raise APITimeoutError("batch %s is still %s after %ss; it runs on: "
+                                      "get_batch(%r) finds it" % (self.id, self.status,
+                                                                  timeout, self.id))
+            _sleep(poll_interval)
+            poll_interval = min(poll_interval * 1.5, 60.0)
+        if progress:
+            print("\r%s: %s%s" % (self.id, self.status, " " * 30), file=sys.stderr)
+        return self
+
+    def cancel(self) -> Batch:
+        """Ask the provider to stop the batch; what finished already stays in its results."""
+        self.raw = _batch_object(self._target.request(
+            "POST", "/batches/%s/cancel" % quote(self.id), {}), self._target)
+        return self
+
+    def results(self) -> list[ChatResponse | APIError]:
+        """One entry per job, in job order: a ChatResponse, the APIError subclass the failed
+        request's status gives, or, for a job with no result line (the batch expired or was
+        cancelled first), an APIError that says so. Downloads the output and error files."""
+        if self._results is None:
+            found: dict[int, ChatResponse | APIError] = {}
+            for name in ("output_file_id", "error_file_id"):
+                file_id = _str(self.raw.get(name))
+                if file_id:
+                    lines = self._target.request("GET", "/files/%s/content" % quote(file_id),
+                                                 read=_read_lines)
+                    found.update(_result_lines(lines, self._target.provider.name,
+                                               self._parsing))
+            self._results = _in_job_order(found, self.counts.total, self.status)
+        return self._results
+
+    @property
+    def cost(self) -> float | None:
+        """USD at the provider's batch price, once results() has run; None before, or when a
+        result's price or the provider's batch price is unknown."""
+        if self._results is None:
+            return None
+        costs = [r.cost for r in self._results if isinstance(r, ChatResponse)]
+        if any(c is None for c in costs):
+            return None
+        share = self._target.provider.batch_price
+        return None if share is None else sum(typing.cast(list[float], costs)) * share
+
+
+_TERMINAL = ("completed", "failed", "expired", "cancelled")
+
+
+class _BatchTarget:
+    """Where a batch lives and how to reach it: the arguments every request repeats."""
+
+    def __init__(self, provider: Provider, model: str | None, base_url: str | None,
+                 api_key: str | None, api_version: str | None,
+                 session: requests.Session | None, timeout: Timeout, max_retries: int) -> None:
+        _check_call(timeout, max_retries, session, None)
+        if not provider.batch:
+            raise OpenAIError("%s has no Batch API this module can use (OpenAI, Azure and Groq "
+                              "do): run the jobs with chat_many() instead" % provider.name)
+        self.provider, self.model, self.base_url = provider, model, base_url
+        self.api_key, self.api_version = api_key, api_version
+        self.session, self.timeout, self.max_retries = session, timeout, max_retries
+
+    def request(self, method: str, path: str, json_body: dict | None = None,
+                body: bytes | bytearray | None = None, content_type: str | None = None,
+                read: Any = None) -> Any:
+        """One call of the files or batches API; its JSON (or read(response, deadline))."""
+        url, key, headers = _prepare(self.provider, self.model, self.base_url, self.api_key,
+                                     self.api_version, path)
+        if content_type:
+            headers["Content-Type"] = content_type
+        req = Request(method, url, headers, json_body, provider=self.provider.name,
+                      secret=key, body=body)
+        session = _session_for(req, self.session)
+        if read is not None:
+            try:
+                return _send(session, req, self.timeout, self.max_retries, read)[1]
+            except OpenAIError as exc:
+                raise _scrub(exc, key)
+        return _call(req, session, self.timeout, self.max_retries, lambda data, resp: data)
+
+
+def _batch_object(data: Any, target: _BatchTarget) -> dict:
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        raise OpenAIError("%s did not send a batch object: %s"
+                          % (target.provider.name, _readable_body(data)))
+    return data
+
+
+def _batch_lines(jobs: typing.Iterable[Any], model: str, common: dict,
+                 parsing: dict[int, _Parsing] | None = None) -> Iterator[bytes]:
+    """The JSONL lines of a batch, one per job, each body built and checked as chat()
+    builds it; a bad job raises before any line is used, naming its index."""
+    url = None
+    for index, job in enumerate(jobs):
+        try:
+            if isinstance(job, Mapping) and job.get("model") not in (None, model):
+                raise ValueError("a batch runs one model (%s), and this job names %r: submit "
+                                 "it in a batch of its own" % (model, job["model"]))
+            args = _checked_names(dict(_job_args(job, common), model=model))
+            args.pop("stream", None)
+            req = _build(args, stream_usage=False)
+            _check_limits(req.json or {}, req.provider)
+        except (OpenAIError, TypeError, ValueError) as exc:
+            raise _with_job_index(exc, index) from None
+        provider = PROVIDERS.get(req.provider)
+        url = url or (provider.batch if provider and provider.batch else "/v1/chat/completions")
+        if req.parsing is not None and parsing is not None:
+            parsing[index] = req.parsing
+        yield json.dumps({"custom_id": "job-%d" % index, "method": "POST", "url": url,
+                          "body": req.json}, ensure_ascii=False).encode() + b"\n"
+
+
+def _with_job_index(exc: BaseException, index: int) -> BaseException:
+    message = "job %d: %s" % (index, exc)
+    try:
+        return type(exc)(message)
+    except TypeError:                       # an error class with keyword-only fields
+        return OpenAIError(message)
+
+
+def _multipart_head(boundary: str) -> bytes:
+    """The form fields before the file's bytes: purpose=batch, then the file's own head."""
+    return ('--{b}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n'
+            '--{b}\r\nContent-Disposition: form-data; name="file"; filename="batch.jsonl"\r\n'
+            'Content-Type: application/jsonl\r\n\r\n').format(b=boundary).encode()
+
+
+def write_batch_file(jobs: typing.Iterable[str | list | Mapping[str, Any]],
+                     path: str | os.PathLike, model: str, **common: Any) -> int:
+    """Write the JSONL a batch would upload (for uploading yourself, or for vLLM's
+    run-batch); sends nothing and needs no key. Returns the number of jobs written."""
+    common = dict(common)
+    common.setdefault("api_key", "(not sent)")    # the body needs no key; skip finding one
+    count = 0
+    with open(path, "wb") as f:
+        for line in _batch_lines(jobs, model, common):
+            f.write(line)
+            count += 1
+    return count
+
+
+def read_batch_results(path_or_lines: str | os.PathLike | typing.Iterable[str | bytes],
+                       provider: str = "custom") -> list[ChatResponse | APIError]:
+    """A results JSONL (a path, or its lines) as the ordered list Batch.results() gives."""
+    if isinstance(path_or_lines, (str, os.PathLike)):
+        with open(path_or_lines, "rb") as f:
+            found = _result_lines(f, provider, {})
+    else:
+        found = _result_lines(path_or_lines, provider, {})
+    return _in_job_order(found, 0, "completed")
+
+
+def _read_lines(resp: requests.Response, deadline: float) -> Iterator[bytes]:
+    """A results file, line by line as it downloads (it can be larger than MAX_BODY_BYTES;
+    each line is capped at MAX_EVENT_BYTES)."""
+    reader = _chunk_reader(resp)
+    return _iter_lines(_iter_bytes(reader, reader(), "the results download"))
+
+
+def _result_lines(lines: typing.Iterable[str | bytes], provider: str,
+                  parsing: dict[int, _Parsing]) -> dict[int, ChatResponse | APIError]:
+    """{job index: its result} from the lines of an output or error file."""
+    found: dict[int, ChatResponse | APIError] = {}
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line, object_hook=_interned)
+            index = int(str(entry["custom_id"]).rpartition("-")[2])
+        except (ValueError, KeyError, TypeError, RecursionError):
+            raise OpenAIError("line %d of the batch results is not a result: %s"
+                              % (number, _readable_body(str(line)))) from None
+        found[index] = _result(entry, provider, parsing.get(index))
+    return found
+
+
+def _interned(obj: dict) -> dict:
+    """A JSON object whose keys and short strings are shared with every other result's:
+    100,000 results repeat "prompt_tokens", "assistant" and "stop" 100,000 times, and
+    interning takes a third off the memory they hold."""
+    return {sys.intern(k): sys.intern(v) if v.__class__ is str and len(v) < 40 else v
+            for k, v in obj.items()}
+
+
+def _result(entry: dict, provider: str, parsing: _Parsing | None) -> ChatResponse | APIError:
+    """One result line: {"custom_id", "response": {"status_code", "body"}, "error"}."""
+    response, error = _dict(entry.get("response")), entry.get("error")
+    status = _int(response.get("status_code"))
+    body = response.get("body")
+    if status == 200 and not error:
+        try:
+            result = _parse_chat(body, provider)
+            return _parse_structured(result, parsing) if parsing else result
+        except OpenAIError as exc:
+            return exc if isinstance(exc, APIError) else APIError(str(exc), provider=provider)
+    fields = _error_fields(body if body is not None else {"error": error})
+    inner = body.get("error", body) if isinstance(body, dict) else (body or error)
+    return _error_class(status)(fields.get("message") or "the request failed in the batch",
+                                status_code=status, code=fields.get("code"),
+                                type=fields.get("type"), param=fields.get("param"),
+                                body=inner, provider=provider,
+                                request_id=_str(response.get("request_id")))
+
+
+def _in_job_order(found: dict[int, ChatResponse | APIError], total: int,
+                  status: str) -> list[ChatResponse | APIError]:
+    size = max(total, max(found) + 1 if found else 0)
+    return [found[i] if i in found else APIError(
+        "job %d has no result: the batch is %s and never ran it" % (i, status))
+        for i in range(size)]
+
+
+# =================================================================================================
+# Part IV: the guards' mechanics
+# =================================================================================================
+
+
+# -------------------------------------------------------------------------------------------------
+# IV.1 URL and key gate
+
+_URL_SCHEMES = ("https", "http", "mock")
+
+
+@functools.lru_cache(maxsize=64)   # a pure function of the string, parsed on every call
+def _url_host(url: str, where: str) -> str:
+    # Backslashes and whitespace are read differently by urlsplit and urllib3
+    # ("https://evil\\@api.openai.com" is host api.openai.com to one, evil to the other);
+    # control characters belong in no URL.
+    if not url.isprintable() or " " in url or "\\" in url:
+        raise ValueError("%s must not contain spaces, control characters or backslashes: %r"
+                         % (where, url[:100]))
+    parts = urlsplit(url)
+    if parts.scheme not in _URL_SCHEMES:
+        raise ValueError("%s must start with https:// or http://, not %r"
+                         % (where, url.partition("://")[0] + "://"))
+    if "@" in parts.netloc:    # requests would turn it into Basic auth, replacing the key
+        raise ValueError("%s must not hold a user name or password (%s@...): pass the key "
+                         "as api_key=" % (where, parts.scheme + "://"))
+    if "?" in url or "#" in url:
+        raise ValueError("%s must not have a ?query or #fragment (the API path goes after "
+                         "it): use extra_query= for query parameters" % where)
+    try:
+        if parts.port == 0:  # reading .port raises on a port that is not a number
+            raise ValueError
+    except ValueError:
+        raise ValueError("%s has an invalid port: %r" % (where, parts.netloc)) from None
+    if not parts.hostname:
+        raise ValueError("%s has no host: %r" % (where, url[:100]))
+    return parts.hostname
+
+
+def _own_hosts(p: Provider) -> tuple:
+    """The hosts a provider's environment key may go to: its documented ones, and the
+    endpoint its own variable names (a key and an endpoint both from the user's setup)."""
+    hosts = tuple(urlsplit(u).hostname for u in (p.base_url,) + p.hosts if u)
+    endpoint = p.base_env and os.environ.get(p.base_env)
+    if endpoint:
+        hosts += (_url_host(endpoint if "://" in endpoint else "http://" + endpoint,
+                            p.base_env),)
+    return hosts
+
+
+def _check_transport_security(url: str, host: str, key: str | None) -> None:
+    if key and url.startswith("http://") and not _is_loopback(host):
+        raise OpenAICompatError("refusing to send an API key over plain http to %s: use https"
+                                % host)
+
+
+@functools.lru_cache(maxsize=64)     # parsing an address costs more than the rest of a request
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_proxy(session, req: Request) -> None:
+    """A key sent over plain http (to loopback, the only place we allow it) must not
+    cross the network in clear through a proxy. https is tunnelled, so it may."""
+    if not (req.secret and req.url.startswith("http://")):
+        return
+    proxies = getattr(session, "proxies", None) or {}
+    if not (proxies or _PROXY_CONFIGURED()):
+        return
+    if getattr(session, "trust_env", True):     # as requests merges them for each request
+        proxies = dict(requests.utils.get_environ_proxies(req.url), **proxies)
+    proxy = requests.utils.select_proxy(req.url, proxies)
+    if proxy and not _is_loopback(urlsplit(proxy if "://" in proxy else "http://" + proxy)
+                                  .hostname or ""):
+        raise OpenAICompatError("refusing to send an API key over plain http through the "
+                                "proxy at %s: use https, or set NO_PROXY for this host"
+                                % urlsplit(proxy).hostname)
+
+
+def _proxy_variables_set() -> bool:
+    # Six lookups instead of requests' scan of the whole environment (which costs a tenth
+    # of a call); on Linux, environment variables are the only place proxies come from.
+    return any(os.environ.get(name) for name in ("http_proxy", "HTTP_PROXY", "all_proxy",
+                                                 "ALL_PROXY"))
+
+
+# macOS and Windows also read proxies from the system's settings: always ask requests there.
+_PROXY_CONFIGURED = (lambda: True) if sys.platform in ("darwin", "win32") else \
+    _proxy_variables_set
+
+
+def _check_key(key, where: str = "api_key") -> None:
+    if not isinstance(key, str) or not key:
+        raise TypeError("%s must be a non-empty string" % where)
+    if not _printable_ascii(key) or key != key.strip():
+        # Never echo it: the message would put the key in logs.
+        raise ValueError("%s holds a character a key cannot have (a space, a line break, "
+                         "non-ASCII): check how it was copied" % where)
+
+
+def _check_headers(headers) -> None:
+    if headers is None:
+        return
+    if not isinstance(headers, dict):
+        raise TypeError("headers must be a dict of strings, not %r" % type(headers).__name__)
+    for name, value in headers.items():
+        if not isinstance(name, str) or not name or not _TOKEN.issuperset(name):
+            raise ValueError("headers: %r is not a valid header name" % (name,))
+        if not isinstance(value, str):
+            raise TypeError("headers[%r] must be a string, not %r"
+                            % (name, type(value).__name__))
+        if not _printable_ascii(value):
+            raise ValueError("headers[%r] holds a line break or a non-ASCII character" % name)
+
+
+# Header values: printable ASCII only. http.client sends headers as Latin-1 and would raise
+# on anything else, and CR or LF would let a value start a header (or a request) of its own.
+# Header names: RFC 9110's token characters.
+_TOKEN = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _printable_ascii(text: str) -> bool:
+    return text.isascii() and text.isprintable()
+
+
+# -------------------------------------------------------------------------------------------------
+# IV.2 Redaction: the key never appears in an error, its body or headers,
+# whatever the server echoes and wherever. Every error leaving a call passes through _scrub().
+
+
+def _scrub(exc: BaseException, secret: str | None) -> BaseException:
+    """Remove the key from an error we are about to raise: its text, fields, body and
+    headers, and from the errors chained to it (a traceback prints those too)."""
+    forms = _secret_forms(secret)
+    if not forms:
+        return exc
+    exc.args = tuple(_redact(a, forms) for a in exc.args)
+    for name, value in vars(exc).items():     # message, body, code, request_id...
+        if isinstance(value, (str, dict, list)) and name != "headers":
+            setattr(exc, name, _redact(value, forms))
+    headers = getattr(exc, "headers", None)
+    if headers and any(_redact(str(v), forms) != str(v) for v in headers.values()):
+        vars(exc)["headers"] = CaseInsensitiveDict(
+            {k: _redact(str(v), forms) for k, v in headers.items()})
+    cause = exc.__cause__ or exc.__context__
+    if cause is not None and _redact(str(cause), forms) != str(cause):
+        exc.__cause__, exc.__suppress_context__ = None, True
+    return exc
+
+
+# Keys shorter than this are not scrubbed: replacing every "x" of a message because a test
+# used api_key="x" would corrupt the text and protect nothing.
+_MIN_SECRET = 8
+
+
+def _secret_forms(secret: str | None) -> tuple:
+    """The key as a server may echo it: plain, JSON-escaped, and with "/" escaped as "\\/"."""
+    if not secret or len(secret) < _MIN_SECRET:
+        return ()
+    escaped = json.dumps(secret)[1:-1]
+    forms = {secret, escaped, secret.replace("/", "\\/"), escaped.replace("/", "\\/")}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def _redact(value: Any, forms: tuple) -> Any:
+    """value with every form of the key replaced by ***: strings, and JSON-like data."""
+    if not forms or value is None or isinstance(value, (int, float, bool)):
+        return value
+    if isinstance(value, str):
+        for form in forms:
+            value = value.replace(form, "***")
+        return value
+    text = _text(value) or ""
+    if not any(form in text for form in forms):
+        return value
+    try:
+        return json.loads(_redact(text, forms))
+    except (ValueError, RecursionError):
+        return _redact(text, forms)
+
+
+_SENSITIVE_HEADERS = {"authorization", "api-key", "x-api-key"}
+
+
+def _shown(headers: dict) -> dict:
+    """The headers as they may be printed: credentials replaced by ***."""
+    return {k: ("***" if k.lower() in _SENSITIVE_HEADERS else v) for k, v in headers.items()}
+
+
+class _Headers(dict):
+    """A plain dict whose printed forms hide credentials."""
+
+    def __repr__(self) -> str:
+        return repr(_shown(self))
+
+    __str__ = __repr__
+
+
+# -------------------------------------------------------------------------------------------------
+# IV.3 Bounded reading: every byte from the network is counted against a limit.
+
+
+def _read_body(resp: requests.Response, deadline: float) -> bytes:
+    """The whole body, decompressed: at most MAX_BODY_BYTES, by the deadline."""
+    reader = _chunk_reader(resp)
+    body = reader()
+    # Most answers arrive in one read; an uncompressed Content-Length body that is complete
+    # needs no second read to learn that it ended (urllib3 has released the connection).
+    # A compressed one may still hold decompressed bytes when the wire bytes are all in.
+    done = not body or (getattr(resp.raw, "length_remaining", None) == 0 and
+                        resp.headers.get("content-encoding", "identity") == "identity")
+    more = b"" if done else reader()
+    if more:
+        parts, size = [body, more], len(body) + len(more)
+        while more:
+            if size > MAX_BODY_BYTES:
+                raise OpenAICompatError("the answer is over %d MiB (MAX_BODY_BYTES); not read "
+                                        "further" % (MAX_BODY_BYTES >> 20))
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise APITimeoutError("the answer took longer than the timeout to arrive")
+            _limit_next_read(resp, remaining)
+            more = reader()
+            parts.append(more)
+            size += len(more)
+        body = b"".join(parts)
+    resp._content, resp._content_consumed = body, True   # so resp.text and .json() work
+    return body
+
+
+def _inflation_guard(read, raw):
+    """A compressed body may expand a thousandfold (a 300 KB gzip bomb is 300 MB of
+    text); stop once it has grown past INFLATION_FLOOR at more than MAX_INFLATION times
+    the bytes that came over the wire. JSON and SSE compress ten to thirty times."""
+    total = [0]
+
+    def guarded():
+        data = read()
+        total[0] += len(data)
+        if total[0] > INFLATION_FLOOR and total[0] > MAX_INFLATION * max(raw.tell(), 1):
+            raise OpenAICompatError("the answer decompresses to over %d times its size on the "
+                                    "wire (a compression bomb?); not read further"
+                                    % MAX_INFLATION)
+        return data
+    return guarded
+
+
+def _check_line(size: int) -> None:
+    if size > MAX_EVENT_BYTES:
+        raise OpenAICompatError("a stream line is over %d MiB (MAX_EVENT_BYTES); not read "
+                                "further" % (MAX_EVENT_BYTES >> 20))
+
+
+def _strip_tags(text: str) -> str:
+    """Text outside <tags>, and outside <script> and <style> elements. One pass with
+    str.find, never a regex: a page of "<<<<..." must cost linear time, not quadratic."""
+    if "<" not in text:
+        return text
+    out, i, lower = [], 0, text.lower()
+    while True:
+        lt = text.find("<", i)
+        gt = text.find(">", lt) if lt >= 0 else -1
+        if gt < 0:                         # no more tags
+            out.append(text[i:])
+            return " ".join(out)
+        out.append(text[i:lt])
+        name = lower[lt + 1:gt].split(None, 1)[0] if gt > lt + 1 else ""
+        if name in ("script", "style"):    # skip the element's content too
+            end = lower.find("</" + name, gt)
+            gt = text.find(">", end) if end >= 0 else len(text) - 1
+            gt = gt if gt >= 0 else len(text) - 1
+        i = gt + 1
+
+
+# -------------------------------------------------------------------------------------------------
+# IV.4 urllib3 and requests details
+
+
+def _chunk_reader(resp: requests.Response):
+    """A function returning the next bytes of the body as soon as any arrive (b"" at end).
+
+    Chunked bodies (most streams) are read chunk by chunk with urllib3's read_chunked(),
+    which is what requests' iter_content(None) does, and the cheapest path per chunk.
+    For Content-Length or close-delimited bodies iter_content(None) would wait for the
+    whole body; urllib3 2's read1() returns whatever has arrived instead."""
+    raw = resp.raw
+    if isinstance(raw, urllib3.response.HTTPResponse):
+        if raw.chunked and raw.supports_chunked_reads():
+            chunks = raw.read_chunked(None, decode_content=True)
+            read = lambda: next(chunks, b"")   # noqa: E731
+        elif hasattr(raw, "read1"):
+            read = lambda: raw.read1(READ_SIZE, decode_content=True)   # noqa: E731
+        else:
+            chunks = resp.iter_content(chunk_size=READ_SIZE)   # urllib3 1.x
+            read = lambda: next(chunks, b"")   # noqa: E731
+        if resp.headers.get("content-encoding", "identity") != "identity":
+            return _inflation_guard(read, raw)
+        return read
+    chunks = resp.iter_content(chunk_size=None)   # a hand-made response
+    return lambda: next(chunks, b"")
+
+
+def _limit_next_read(resp, seconds: float) -> None:
+    # The read timeout applies to each read; so a server sending a byte at a time would
+    # never time out. Shorten the socket's wait to what is left of the whole answer's time.
+    sock = getattr(getattr(resp.raw, "_connection", None), "sock", None)
+    if sock is not None and seconds < math.inf:
+        sock.settimeout(max(seconds, 0.001))
+
+
+def _connection_error(exc: Exception, what: str) -> APIConnectionError:
+    """requests reports a read timeout while reading a body as a ConnectionError, and
+    urllib3 raises its own types while streaming: look through the chain for a timeout."""
+    seen, e = set(), exc
+    while e is not None and id(e) not in seen:
+        seen.add(id(e))
+        if isinstance(e, urllib3.exceptions.NewConnectionError):
+            break      # a refused connection; urllib3 files it under ConnectTimeoutError
+        if isinstance(e, (requests.Timeout, urllib3.exceptions.TimeoutError, TimeoutError)):
+            return APITimeoutError("%s: timed out (%s)" % (what, type(e).__name__))
+        e = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e.__context__
+    return APIConnectionError("%s: %s" % (what, exc))
+
+
+# =================================================================================================
+# Part V: the mock, the command line, the generated model table
+# =================================================================================================
+
+
+# -------------------------------------------------------------------------------------------------
+# V.1 The offline mock: a requests transport adapter for mock:// URLs. It answers like
+# a real server (same JSON, same SSE), so chat(..., model="mock:echo") exercises every layer
+# above the socket.
+
+
+class _MockAdapter(requests.adapters.HTTPAdapter):
+    """Echoes the last user message. Models: any name; GET /models lists "echo". Files and
+    batches too: a batch finishes after two polls, its answers made as chat's are."""
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        path = urlsplit(str(request.url)).path
+        raw_body: Any = request.body or b""
+        raw_body = raw_body.encode() if isinstance(raw_body, str) else bytes(raw_body)
+        for method, pattern, handler in _MOCK_ROUTES:
+            match = re.search(pattern, path)
+            if match and request.method == method:
+                status, payload, ctype = handler(raw_body, *match.groups())
+                break
+        else:
+            status, ctype = 404, "application/json"
+            payload = {"error": {"message": "no such mock endpoint: " + path,
+                                 "type": "invalid_request_error"}}
+        raw = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        resp = urllib3.HTTPResponse(body=io.BytesIO(raw), status=status, preload_content=False,
+                                    headers={"Content-Type": ctype,
+                                             "x-request-id": "req_mock"},
+                                    reason=http.client.responses.get(status, ""))
+        return self.build_response(request, resp)
+
+
+_JSON = "application/json"
+
+_mock_files: dict[str, bytes] = {}       # the mock's uploaded and produced files, by id
+
+_mock_batches: dict[str, dict] = {}      # its batches, by id
+
+_mock_lock = threading.Lock()
+
+
+def _mock_upload(body: bytes) -> tuple[int, Any, str]:
+    """POST /files (multipart): keep the file part's bytes."""
+    boundary = body.split(b"\r\n", 1)[0]
+    parts = [p for p in body.split(boundary) if b'name="file"' in p]
+    if not parts:
+        return 400, {"error": {"message": "no file part", "type": "invalid_request_error"}}, _JSON
+    content = parts[0].split(b"\r\n\r\n", 1)[1].rsplit(b"\r\n", 1)[0]
+    with _mock_lock:
+        file_id = "file-mock-%d" % len(_mock_files)
+        _mock_files[file_id] = content
+    return 200, {"id": file_id, "object": "file", "bytes": len(content), "purpose": "batch",
+                 "filename": "batch.jsonl", "created_at": int(time.time())}, _JSON
+
+
+def _mock_create_batch(body: bytes) -> tuple[int, Any, str]:
+    request = json.loads(body)
+    lines = _mock_files.get(request.get("input_file_id"), b"").splitlines()
+    with _mock_lock:
+        batch = {"id": "batch_mock_%d" % len(_mock_batches), "object": "batch",
+                 "endpoint": request.get("endpoint"), "status": "validating",
+                 "input_file_id": request.get("input_file_id"), "output_file_id": None,
+                 "error_file_id": None, "created_at": int(time.time()),
+                 "completion_window": request.get("completion_window"),
+                 "metadata": request.get("metadata"),
+                 "request_counts": {"total": len(lines), "completed": 0, "failed": 0}}
+        _mock_batches[batch["id"]] = batch
+    return 200, batch, _JSON
+
+
+def _mock_get_batch(body: bytes, batch_id: str) -> tuple[int, Any, str]:
+    """Each poll moves a batch on: validating -> in_progress -> completed."""
+    with _mock_lock:
+        batch = _mock_batches.get(batch_id)
+        if batch is None:
+            return 404, {"error": {"message": "no batch " + batch_id}}, _JSON
+        if batch["status"] == "validating":
+            batch["status"] = "in_progress"
+        elif batch["status"] == "in_progress":
+            _mock_finish(batch)
+        return 200, batch, _JSON
+
+
+def _mock_finish(batch: dict) -> None:
+    out = []
+    for line in _mock_files[batch["input_file_id"]].splitlines():
+        job = json.loads(line)
+        status, answer, _ = _mock_chat(job["body"])
+        out.append(json.dumps({"id": "batch_req_" + job["custom_id"],
+                               "custom_id": job["custom_id"], "error": None,
+                               "response": {"status_code": status, "request_id": "req_mock",
+                                            "body": answer}}))
+    file_id = "file-mock-%d" % len(_mock_files)
+    _mock_files[file_id] = "\n".join(out).encode() + b"\n"
+    batch.update(status="completed", output_file_id=file_id, request_counts=dict(
+        batch["request_counts"], completed=len(out)))
+
+
+def _mock_cancel_batch(body: bytes, batch_id: str) -> tuple[int, Any, str]:
+    with _mock_lock:
+        batch = _mock_batches.get(batch_id)
+        if batch is None:
+            return 404, {"error": {"message": "no batch " + batch_id}}, _JSON
+        if batch["status"] not in _TERMINAL:
+            batch["status"] = "cancelled"
+        return 200, batch, _JSON
+
+
+def _mock_file_content(body: bytes, file_id: str) -> tuple[int, Any, str]:
+    if file_id not in _mock_files:
+        return 404, {"error": {"message": "no file " + file_id}}, _JSON
+    return 200, _mock_files[file_id], "application/jsonl"
+
+
+# (method, path pattern, handler(body bytes, *groups) -> (status, payload, content type))
+_MOCK_ROUTES: list[tuple[str, str, typing.Callable[..., tuple[int, Any, str]]]] = [
+    ("POST", r"/chat/completions$", lambda body: _mock_chat(json.loads(body or b"{}"))),
+    ("POST", r"/embeddings$", lambda body: (200, _mock_embeddings(json.loads(body)), _JSON)),
+    ("GET", r"/models$", lambda body: (200, {"object": "list", "data": [
+        {"id": "echo", "object": "model", "created": 0, "owned_by": "openai_compat"}]}, _JSON)),
+    ("POST", r"/files$", _mock_upload),
+    ("GET", r"/files/([^/]+)/content$", _mock_file_content),
+    ("POST", r"/batches$", _mock_create_batch),
+    ("GET", r"/batches/([^/]+)$", _mock_get_batch),
+    ("POST", r"/batches/([^/]+)/cancel$", _mock_cancel_batch),
+]
+
+
+def _mock_text(messages) -> str:
+    for m in reversed(messages):
+        if m.get("role") == "user":
+            content = m.get("content")
+            if isinstance(content, list):   # content parts: keep the text ones
+                return " ".join(p.get("text", "") for p in content if p.get("type") == "text")
+            return str(content)
+    return ""
+
+
+def _mock_chat(body: dict) -> tuple[int, Any, str]:
+    text = _mock_text(body.get("messages") or [])
+    response_format = _dict(body.get("response_format"))
+    if response_format.get("type") == "json_object":
+        text = json.dumps({"echo": text})     # JSON mode answers JSON
+    elif response_format.get("type") == "json_schema":   # an answer that fits the schema
+        text = json.dumps(_example(_dict(response_format.get("json_schema")).get("schema"),
+                                   text))
+    prompt = estimate_tokens(body.get("messages") or [])
+    words = re.findall(r"\S+\s*", text) or [""]
+    usage = {"prompt_tokens": prompt, "completion_tokens": len(words),
+             "total_tokens": prompt + len(words)}
+    base = {"id": "chatcmpl-mock", "created": int(time.time()), "model": body.get("model"),
+            "system_fingerprint": "fp_mock"}
+    if not body.get("stream"):
+        return 200, dict(base, object="chat.completion", usage=usage, choices=[{
+            "index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
+            "logprobs": None, "finish_reason": "stop"}]), "application/json"
+    chunk = dict(base, object="chat.completion.chunk")
+    events: list[dict[str, Any]] = [dict(chunk, choices=[{"index": 0, "delta": {
+                                                 "role": "assistant", "content": ""},
+                                    "finish_reason": None}])]
+    events += [dict(chunk, choices=[{"index": 0, "delta": {"content": w},
+                                     "finish_reason": None}]) for w in words if w]
+    events.append(dict(chunk, choices=[{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+    if (body.get("stream_options") or {}).get("include_usage"):
+        events.append(dict(chunk, choices=[], usage=usage))
+    sse = "".join("data: %s\n\n" % json.dumps(e) for e in events) + "data: [DONE]\n\n"
+    return 200, sse.encode(), "text/event-stream"
+
+
+def _example(schema: Any, text: str) -> Any:
+    """A value that fits a JSON schema: the echoed text for strings, zeros and first choices."""
+    schema = _dict(schema)
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "anyOf" in schema:
+        return _example(schema["anyOf"][0], text)
+    kind = schema.get("type")
+    kind = kind[0] if isinstance(kind, list) else kind
+    if kind == "object":
+        return {k: _example(v, text) for k, v in _dict(schema.get("properties")).items()}
+    if kind == "array":
+        return [_example(schema.get("items"), text)]
+    return {"string": text, "integer": 0, "number": 0.0, "boolean": False}.get(kind)
+
+
+def _mock_embeddings(body: dict) -> dict:
+    inputs = body.get("input")
+    inputs = [inputs] if isinstance(inputs, str) else inputs or []
+    size = body.get("dimensions") or 8
+    # Deterministic vectors: the same text always gives the same numbers.
+    data = [{"object": "embedding", "index": i,
+             "embedding": [((hash_ * (k + 1)) % 1000) / 1000 for k in range(size)]}
+            for i, hash_ in enumerate(sum(s.encode()) + len(s) for s in inputs)]
+    tokens = sum(estimate_tokens(s) for s in inputs)
+    return {"object": "list", "data": data, "model": body.get("model"),
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
+
+
+# -------------------------------------------------------------------------------------------------
+# V.2 The command line: python -m openai_compat [-m MODEL] [options] [PROMPT]
+
+
+def main() -> None:   # the console script
+    sys.exit(_main())
+
+
+def _main(argv=None, out=None) -> int:
+    """Run the command line; returns the exit code. Expected failures print one line."""
+    args = _parser().parse_args(argv)
+    try:
+        _run_cli(args, out or sys.stdout)
+    except (OpenAICompatError, ValueError, TypeError, OSError) as exc:
+        print("openai-compat: %s" % exc, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _parser():
+    import argparse
+    ap = argparse.ArgumentParser(prog="openai-compat",
+                                 description="Chat with any OpenAI-compatible API.")
+    ap.add_argument("prompt", nargs="?", help="the prompt (read from stdin when omitted)")
+    ap.add_argument("-m", "--model", default=os.environ.get("OPENAI_COMPAT_MODEL", "mock:echo"),
+                    help="provider:model, e.g. groq:llama-3.3-70b-versatile (default "
+                         "$OPENAI_COMPAT_MODEL or mock:echo)")
+    ap.add_argument("--provider", help="provider name, when the model has no prefix")
+    ap.add_argument("--base-url", help="API root of a generic OpenAI-compatible server")
+    ap.add_argument("--system", help="a system message")
+    ap.add_argument("-t", "--temperature", type=float)
+    ap.add_argument("--max-tokens", type=int)
+    ap.add_argument("--stream", action="store_true", help="print text as it arrives")
+    ap.add_argument("--json", action="store_true", help="print the raw response JSON")
+    ap.add_argument("--dry-run", action="store_true",
+                    help="print the request that would be sent (key hidden), send nothing")
+    ap.add_argument("--list-models", metavar="PROVIDER", help="list a provider's models")
+    ap.add_argument("--providers", action="store_true", help="list the known providers")
+    ap.add_argument("--batch", metavar="FILE",
+                    help="one prompt per line, or JSONL of jobs; one JSON result per line")
+    ap.add_argument("--batch-api", action="store_true",
+                    help="with --batch: hand the jobs to the provider's Batch API (half price; "
+                         "results within its completion window) and wait for them")
+    ap.add_argument("--batch-id", metavar="ID",
+                    help="wait for a submitted batch and print its results")
+    ap.add_argument("--schema", metavar="FILE.json",
+                    help="ask for JSON matching this JSON schema; print it, validated")
+    ap.add_argument("--version", action="version", version="openai_compat " + __version__)
+    return ap
+
+
+def _run_cli(args, out) -> None:
+    if args.providers:
+        return _print_providers(out)
+    if args.list_models:
+        if args.dry_run:
+            return print("GET /models of %s: --dry-run sends nothing" % args.list_models,
+                         file=out)
+        return print("\n".join(list_models(args.list_models, base_url=args.base_url)),
+                     file=out)
+    common: dict[str, Any] = dict(
+        model=args.model, provider=args.provider, base_url=args.base_url,
+        temperature=args.temperature, max_tokens=args.max_tokens,
+        response_format=_schema_format(args.schema) if args.schema else None)
+    if args.batch_id:
+        return _wait_and_print(get_batch(args.batch_id, provider=_model_provider(args),
+                                         base_url=args.base_url), out)
+    if args.batch:
+        return _run_batch(args, common, out)
+    prompt = args.prompt if args.prompt is not None else sys.stdin.read()
+    messages = ([{"role": "system", "content": args.system}] if args.system else []) + \
+        [{"role": "user", "content": prompt}]
+    if args.dry_run:
+        return print(build_request(messages, stream=args.stream, **common), file=out)
+    if args.stream:
+        stream = chat(messages, stream=True, **common)
+        _print_stream(stream, out)
+        if args.json:
+            print(json.dumps(stream.response.raw, indent=2), file=out)
+        return
+    resp = chat(messages, **common)
+    if args.schema and not args.json:
+        return print(json.dumps(resp.choices[0].message.parsed, indent=2,
+                                ensure_ascii=False), file=out)
+    print(json.dumps(resp.raw, indent=2) if args.json else _printable(resp.content or ""),
+          file=out)
+
+
+def _run_batch(args, common: dict[str, Any], out) -> None:
+    """--batch FILE: the requests (--dry-run), the Batch API (--batch-api), or chat_many."""
+    jobs = _read_batch_lines(args.batch)
+    if args.dry_run:
+        for job in jobs:
+            print(build_request(**_job_args(job, common)), end="\n\n", file=out)
+        return
+    if args.batch_api:
+        batch = submit_batch(jobs, **common)
+        print("submitted batch %s" % batch.id, file=sys.stderr, flush=True)
+        return _wait_and_print(batch, out)
+    for result in chat_many(jobs, **common):
+        print(_batch_line(result), file=out, flush=True)
+
+
+def _print_providers(out) -> None:
+    for p in PROVIDERS.values():
+        print("%-11s %-36s %s" % (p.name, p.base_url or "(" + str(p.base_env) + ")",
+                                  p.key_env or "-"), file=out)
+
+
+def _model_provider(args) -> str | None:
+    prefix, sep, _ = args.model.partition(":")
+    return args.provider or (prefix if sep and prefix in PROVIDERS else None)
+
+
+def _schema_format(path: str) -> dict:
+    """--schema FILE.json: a JSON schema (or a whole json_schema response_format)."""
+    with open(path, encoding="utf-8") as f:
+        try:
+            schema = json.load(f)
+        except ValueError as exc:
+            raise ValueError("%s is not JSON: %s" % (path, exc)) from None
+    if not isinstance(schema, dict):
+        raise ValueError("%s must hold a JSON schema object" % path)
+    if schema.get("type") == "json_schema":
+        return schema
+    name = re.sub(r"[^A-Za-z0-9_-]", "_", os.path.splitext(os.path.basename(path))[0])
+    return {"type": "json_schema", "json_schema": {"name": name[:64] or "answer",
+                                                   "schema": schema}}
+
+
+def _read_batch_lines(path: str) -> list:
+    jobs = []
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            if not line.lstrip().startswith("{"):
+                jobs.append(line.rstrip("\r\n"))
+                continue
+            try:
+                jobs.append(json.loads(line))
+            except (ValueError, RecursionError) as exc:
+                raise ValueError("%s, line %d: not a JSON object (%s)" % (path, number, exc)
+                                 ) from None
+    return jobs
+
+
+def _wait_and_print(batch: Batch, out) -> None:
+    """Wait with a progress line; on Ctrl-C the batch runs on, and we say how to resume."""
+    try:
+        batch.wait(progress=True)
+    except KeyboardInterrupt:
+        print("\nbatch %s keeps running at the provider; resume with: openai-compat "
+              "-m %s --batch-id %s" % (batch.id, batch._target.provider.name, batch.id),
+              file=sys.stderr)
+        raise
+    for result in batch.results():
+        print(_batch_line(result), file=out, flush=True)
+
+
+def _batch_line(result) -> str:
+    if isinstance(result, Exception):
+        return json.dumps({"error": str(result), "type": type(result).__name__})
+    return json.dumps({"content": result.content, "model": result.model,
+                       "usage": result.usage.raw if result.usage else None})
+
+
+def _print_stream(stream: ChatStream, out) -> None:
+    held = ""       # a first surrogate half, waiting for its pair in the next chunk
+    for chunk in stream:
+        text = held + chunk.content
+        held = text[-1:] if "\ud800" <= text[-1:] <= "\udbff" else ""
+        print(_printable(text[:len(text) - len(held)]), end="", file=out, flush=True)
+    print(_printable(held), file=out)
+
+
+def _printable(text: str) -> str:
+    """Text we can always print: surrogate pairs joined, lone halves replaced."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", _paired(text))
+
+
+# -------------------------------------------------------------------------------------------------
+# V.3 The generated model table
 
 # --- model table: generated by scripts/refresh_model_data.py; edit that, not this ---
 # Source: LiteLLM 1.110.2 model_prices_and_context_window.json,
@@ -3387,907 +4419,6 @@ _MODEL_ROWS: dict[str, tuple[tuple, ...]] = {
     ),
 }
 # --- end of generated model table ---
-
-# Providers whose bills for OpenAI's models follow OpenAI's list prices; "custom" (any
-# base_url) and "mock" look a name up in every row, and use it only when one row has it.
-_OPENAI_PRICED = ("openai", "azure")
-_DATE_SUFFIX = r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$"   # -2024-08-06, -0613: compiled on use
-_models: dict[str, list[ModelInfo]] | None = None     # lower-case name -> rows, built on use
-_models_lock = threading.Lock()
-
-
-def _model_index() -> dict[str, list[ModelInfo]]:
-    """The table by lower-case name, built on first use (and OPENAI_COMPAT_MODEL_DATA
-    loaded into it), so importing this module costs nothing for it."""
-    global _models
-    with _models_lock:
-        if _models is None:
-            index: dict[str, list[ModelInfo]] = {}
-            for provider, rows in _MODEL_ROWS.items():
-                for row in rows:
-                    _add_model(index, ModelInfo(row[0], provider, *row[1:]))
-            _models = index
-            path = os.environ.get("OPENAI_COMPAT_MODEL_DATA")
-            if path:
-                _merge_model_data(index, _read_model_data(path), path)
-    return _models
-
-
-def _add_model(index: dict[str, list[ModelInfo]], info: ModelInfo) -> None:
-    rows = index.setdefault(info.name.lower(), [])
-    rows[:] = [r for r in rows if r.provider != info.provider] + [info]   # replace, or add
-
-
-def model_info(model: str, provider: str | Provider | None = None) -> ModelInfo | None:
-    """The table's row for a model, or None. `model` is a name or "provider:name" as chat()
-    takes it. Found: the exact name (any case), a dated snapshot of a known name
-    (gpt-4o-2024-08-06, gpt-4-0613) unless the snapshot has a row of its own, OpenRouter's
-    "openai/gpt-4o" and its ":free" variant, and a fine-tuned "ft:BASE:org::id" (BASE's
-    limits; no price). Anything else is unknown: None, never another model's row.
-
-        >>> model_info("gpt-4o-2024-08-06").context_window
-        128000
-    """
-    if not isinstance(model, str) or not model:
-        return None
-    prefix, sep, rest = model.partition(":")
-    if sep and prefix in PROVIDERS and provider is None:
-        provider, model = prefix, rest
-    return _model_info(model, provider.name if isinstance(provider, Provider) else provider)
-
-
-@functools.lru_cache(maxsize=256)      # every known-model call looks its row up; rows change
-def _model_info(model: str, name: str | None) -> ModelInfo | None:   # only in load_model_data
-    index = _model_index()
-    if model.startswith("ft:"):              # ft:gpt-4o-mini-2024-07-18:org::id
-        base = _find(index, name, model.split(":")[1])
-        return base and dataclasses.replace(base, name=model, input_price=None,
-                                            cached_input_price=None, output_price=None)
-    model, _, variant = model.partition(":") if name == "openrouter" else (model, "", "")
-    info = _find(index, name, model)
-    if info and variant == "free":           # OpenRouter's free variants cost nothing
-        return dataclasses.replace(info, input_price=0.0, cached_input_price=0.0,
-                                   output_price=0.0)
-    return info if not variant else None     # other variants (:extended...) differ: unknown
-
-
-def _find(index: dict[str, list[ModelInfo]], provider: str | None,
-          name: str) -> ModelInfo | None:
-    """The row for a name on a provider: exact, else the undated name of a snapshot."""
-    key = name.lower()
-    for candidate in (key, re.sub(_DATE_SUFFIX, "", key)):
-        rows = index.get(candidate, ())
-        if provider in _OPENAI_PRICED:
-            rows = [r for r in rows if r.provider == provider] or \
-                [r for r in rows if r.provider == "openai"]
-        elif provider in PROVIDERS and provider not in ("mock", "openrouter"):
-            rows = [r for r in rows if r.provider == provider]
-        if not rows and candidate.startswith("openai/") and provider in (None, "custom",
-                                                                         "mock", "openrouter"):
-            # OpenRouter's (and proxies') name for OpenAI's models, at OpenAI's prices
-            rows = [r for r in index.get(candidate[7:], ()) if r.provider == "openai"]
-        if len(rows) == 1:                   # unambiguous; two hosts' rows: unknown
-            return rows[0]
-    return None
-
-
-def context_window(model: str, provider: str | Provider | None = None) -> int | None:
-    """The model's context window in tokens, or None when unknown."""
-    info = model_info(model, provider)
-    return info.context_window if info else None
-
-
-def load_model_data(source: str | os.PathLike | Mapping[str, Any]) -> int:
-    """Merge model data in LiteLLM's format (model_prices_and_context_window.json, or a
-    dict of it) into the table; returns how many rows it added or replaced. Entries of
-    providers we do not serve are skipped. OPENAI_COMPAT_MODEL_DATA names such a file to
-    load on first use. Refreshes numbers without upgrading this module."""
-    data = source if isinstance(source, Mapping) else _read_model_data(source)
-    index = _model_index()
-    with _models_lock:
-        _model_info.cache_clear()
-        return _merge_model_data(index, data, source if not isinstance(source, Mapping)
-                                 else "the data given")
-
-
-def _read_model_data(path: str | os.PathLike) -> Mapping[str, Any]:
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except OSError as exc:
-        raise OpenAIError("cannot read model data %s: %s" % (os.fspath(path), exc.strerror)
-                          ) from None
-    except (ValueError, RecursionError) as exc:
-        raise OpenAIError("model data %s is not JSON: %s" % (os.fspath(path), exc)) from None
-
-
-def _merge_model_data(index: dict[str, list[ModelInfo]], data: Any,
-                      where: str | os.PathLike) -> int:
-    rows = [_from_litellm(key, entry) for key, entry in data.items()] if isinstance(
-        data, Mapping) else None
-    if not rows or not any(rows):
-        raise OpenAIError("model data %s is not in LiteLLM's format (a JSON object of model "
-                          "name -> {\"litellm_provider\", \"max_input_tokens\", "
-                          "\"input_cost_per_token\", ...})" % os.fspath(where))
-    for info in filter(None, rows):
-        _add_model(index, info)
-    return sum(1 for info in rows if info)
-
-
-def _from_litellm(key: str, entry: Any) -> ModelInfo | None:
-    """One LiteLLM entry as a row; None for the providers and modes we do not serve."""
-    if not isinstance(entry, Mapping) or entry.get("mode") not in ("chat", "embedding",
-                                                                    "responses"):
-        return None
-    litellm = _str(entry.get("litellm_provider")) or ""
-    provider = _LITELLM_PROVIDERS.get(litellm)
-    if provider is None or not isinstance(key, str):
-        return None
-    name = key[len(litellm) + 1:] if key.startswith(litellm + "/") else key
-    max_input, max_output = _int(entry.get("max_input_tokens")), _int(
-        entry.get("max_output_tokens"))
-    return ModelInfo(name, provider, _window(provider, max_input, max_output), max_input,
-                     max_output, _per_million(entry.get("input_cost_per_token")),
-                     _per_million(entry.get("cache_read_input_token_cost")),
-                     _per_million(entry.get("output_cost_per_token")),
-                     _str(entry.get("deprecation_date")))
-
-
-def _per_million(per_token: Any) -> float | None:
-    number = _number(per_token)
-    return None if number is None or not math.isfinite(number) else round(number * 1e6, 6)
-
-
-def _window(provider: str, max_input: int | None, max_output: int | None) -> int | None:
-    # OpenAI's gpt-5 models take 272,000 prompt tokens within a 400,000-token window
-    # (platform.openai.com/docs/models/gpt-5); LiteLLM records only the prompt's cap. For
-    # every other model its max_input_tokens is the whole window.
-    if provider in _OPENAI_PRICED and (max_input, max_output) == (272_000, 128_000):
-        return 400_000
-    return max_input
-
-
-def _message_text(m) -> str:
-    content = m.get("content") if isinstance(m, dict) else m
-    if isinstance(content, list):
-        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
-    text = content if isinstance(content, str) else ""
-    if isinstance(m, dict) and m.get("tool_calls"):
-        text += json.dumps(m["tool_calls"])
-    return text
-
-
-def estimate_tokens(text_or_messages: str | Sequence[Mapping[str, Any] | str]) -> int:
-    """Tokens in a text or a message list: exact with tiktoken when it is installed (and its
-    encoding is available), else about 4 characters per token, which is close for English.
-    Each message adds 4 tokens of framing, as OpenAI documents for its chat format."""
-    if isinstance(text_or_messages, str):
-        texts, framing = [text_or_messages], 0
-    else:
-        texts = [_message_text(m) for m in text_or_messages]
-        framing = 4 * len(texts) + 3
-    count = _tiktoken_counter()
-    return framing + sum(count(t) for t in texts)
-
-
-_counter = None
-
-
-def _tiktoken_counter():
-    global _counter
-    if _counter is None:
-        try:    # optional, imported on first use so importing this module stays light
-            import tiktoken  # type: ignore
-            encoding = tiktoken.get_encoding("o200k_base")
-            _counter = lambda text: len(encoding.encode(text, disallowed_special=()))  # noqa: E731
-        except Exception:   # not installed, or its data cannot be fetched offline
-            _counter = lambda text: (len(text) + 3) // 4  # noqa: E731
-    return _counter
-
-
-def _check_limits(body: dict, provider: str) -> None:
-    """Refuse, before sending, what the model's known limits say the server would refuse.
-    Unknown models, and limits we do not know, are not checked."""
-    info = model_info(body["model"], provider)
-    if info is None:
-        return
-    model, output = body["model"], body.get("max_completion_tokens") or body.get(
-        "max_tokens") or 0
-    if info.max_output_tokens and output > info.max_output_tokens:
-        raise ContextWindowExceededError(
-            "%s writes at most %d output tokens, and max_tokens asks for %d: lower it"
-            % (model, info.max_output_tokens, output))
-    if not (info.max_input_tokens or info.context_window):
-        return
-    prompt = estimate_tokens(body["messages"])
-    if info.max_input_tokens and prompt > info.max_input_tokens:
-        raise ContextWindowExceededError(
-            "%s reads at most %d prompt tokens, and the prompt is about %d: shorten the "
-            "messages" % (model, info.max_input_tokens, prompt))
-    if info.context_window and prompt + output > info.context_window:
-        raise ContextWindowExceededError(
-            "%s has a context window of %d tokens; the prompt is about %d tokens and %d more "
-            "were requested for the output (%d in all): shorten the messages or lower "
-            "max_tokens" % (model, info.context_window, prompt, output, prompt + output))
-
-
-def estimate_cost(usage: Usage | Mapping[str, Any] | None, model: str | None,
-                  provider: str | Provider | None = None) -> float | None:
-    """USD cost of a usage (a Usage or its dict) as the provider bills it: cached prompt
-    tokens at the cached price, reasoning tokens once (they are inside completion_tokens).
-    None when the model, its price or the usage is unknown.
-
-        >>> round(estimate_cost({"prompt_tokens": 1000, "completion_tokens": 100}, "gpt-4o"), 6)
-        0.0035
-    """
-    info = model_info(model, provider) if model else None
-    if isinstance(usage, Mapping):
-        usage = _usage(dict(usage))
-    if info is None or info.input_price is None or usage is None or usage.prompt_tokens is None:
-        return None
-    output = usage.completion_tokens or 0
-    if output and info.output_price is None:
-        return None
-    details = usage.prompt_tokens_details
-    cached = min((details.cached_tokens or 0) if details else 0, usage.prompt_tokens)
-    cached_price = info.input_price if info.cached_input_price is None else \
-        info.cached_input_price
-    return ((usage.prompt_tokens - cached) * info.input_price + cached * cached_price
-            + output * (info.output_price or 0.0)) / 1e6
-
-
-# -----------------------------------------------------------------------------
-# Budgets and parallel runs: for experiment scripts that send many prompts.
-
-class Budget:
-    """Token and cost limits shared by many calls (thread-safe).
-
-        budget = Budget(max_cost=0.50)
-        chat_many(prompts, model="gpt-4o-mini", budget=budget)
-        print(budget.tokens_used, budget.cost_used)
-
-    A call is refused (BudgetExceededError, nothing sent) once recorded use has reached a
-    limit. Calls already in flight finish, so the last one can go past the limit."""
-
-    def __init__(self, max_tokens: int | None = None, max_cost: float | None = None):
-        for name, value in (("max_tokens", max_tokens), ("max_cost", max_cost)):
-            if value is not None and not (isinstance(value, (int, float))
-                                          and not isinstance(value, bool)
-                                          and 0 <= value < math.inf):
-                raise ValueError("Budget(%s=) must be a finite number >= 0 or None, not %r"
-                                 % (name, value))
-        self.max_tokens, self.max_cost = max_tokens, max_cost
-        self.tokens_used, self.cost_used = 0, 0.0
-        self._lock = threading.Lock()
-
-    def __repr__(self) -> str:
-        return "Budget(tokens_used=%d/%s, cost_used=%.6f/%s)" % (
-            self.tokens_used, self.max_tokens, self.cost_used, self.max_cost)
-
-    def check(self, model: str, provider: str | None = None) -> None:
-        with self._lock:
-            if self.max_tokens is not None and self.tokens_used >= self.max_tokens:
-                raise BudgetExceededError("token budget reached: %d of %d used"
-                                          % (self.tokens_used, self.max_tokens))
-            if self.max_cost is not None and self.cost_used >= self.max_cost:
-                raise BudgetExceededError("cost budget reached: $%.4f of $%.4f used"
-                                          % (self.cost_used, self.max_cost))
-        info = model_info(model, provider) if self.max_cost is not None else None
-        if self.max_cost is not None and (info is None or info.input_price is None):
-            raise BudgetExceededError("a cost limit needs a price for %r: add one with "
-                                      "load_model_data()"
-                                      % model)
-
-    def record(self, response: ChatResponse, request: Request | None = None) -> None:
-        """Count a response's usage. A stream cut short has none: with its request, the
-        tokens are estimated from the prompt and the text received."""
-        usage = response.usage
-        if (usage is None or usage.total_tokens is None) and request is not None:
-            usage = _estimated_usage((request.json or {})["messages"], response)
-        tokens = usage.total_tokens if usage and usage.total_tokens else 0
-        cost = estimate_cost(usage, response.model or request and (request.json or {})["model"],
-                             response.provider)
-        with self._lock:
-            self.tokens_used += tokens if 0 < tokens < 2**53 else 0
-            self.cost_used += cost if cost and 0 < cost < math.inf else 0.0
-
-
-def _estimated_usage(messages: list, response: ChatResponse) -> Usage:
-    prompt = estimate_tokens(messages)
-    output = sum(estimate_tokens((c.message.content or "") + (c.message.reasoning or ""))
-                 for c in response.choices)
-    return Usage(prompt, output, prompt + output)
-
-
-class _RateLimiter:
-    """Spaces request starts evenly: at most `per_minute` a minute, across threads."""
-
-    def __init__(self, per_minute: float) -> None:
-        self.interval = 60.0 / per_minute
-        self.next_start = 0.0
-        self.lock = threading.Lock()
-
-    def wait(self) -> None:
-        with self.lock:
-            now = time.monotonic()
-            start = max(now, self.next_start)
-            self.next_start = start + self.interval
-        if start > now:
-            _sleep(start - now)
-
-
-def _job_args(job, common: dict) -> dict:
-    """One job's chat() arguments: the common ones, then the job's own."""
-    if isinstance(job, Mapping):
-        return dict(common, **job)
-    if isinstance(job, (str, list)):
-        return dict(common, messages=job)
-    raise TypeError("each job must be a prompt, a message list or a dict of chat() "
-                    "arguments, not %r" % type(job).__name__)
-
-
-def _checked_names(args: dict) -> dict:
-    """A misspelt argument is a TypeError, as chat() itself raises: these arguments go on
-    as a dict, past its signature."""
-    unknown = sorted(set(args) - set(_CHAT_PARAMETERS))
-    if unknown:
-        raise TypeError("chat() got an unexpected keyword argument %r" % unknown[0])
-    return args
-
-
-def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *, max_workers: int = 8,
-              requests_per_minute: float | None = None, progress: bool = False,
-              **common: Any) -> list[ChatResponse | Exception]:
-    """Run many chat() calls in parallel threads; results come back in input order.
-
-    jobs: prompts, message lists, or dicts of per-job chat() arguments; common: arguments
-    shared by all. A job that fails leaves its exception in its slot instead of raising,
-    so one bad prompt never loses the others' results.
-
-        >>> [r.content for r in chat_many(["a", "b"], model="mock:echo")]
-        ['a', 'b']
-    """
-    from concurrent.futures import ThreadPoolExecutor   # only paid for when used
-    jobs = [_job_args(job, common) for job in jobs]
-    limiter = _RateLimiter(requests_per_minute) if requests_per_minute else None
-    session = common.get("session") or _new_session(pool_size=max_workers)
-    done, failed, lock = [0], [0], threading.Lock()
-
-    def run(args: dict) -> Any:
-        if limiter:
-            limiter.wait()
-        try:
-            result = _chat(_checked_names(dict(args, session=args.get("session") or session)),
-                           True)
-        except Exception as exc:   # kept in its slot: one bad job loses nothing else
-            result = exc
-        with lock:
-            done[0] += 1
-            failed[0] += isinstance(result, Exception)
-            if progress:
-                print("\r%d/%d done, %d failed" % (done[0], len(jobs), failed[0]),
-                      end="\n" if done[0] == len(jobs) else "", file=sys.stderr, flush=True)
-        return result
-
-    try:
-        with ThreadPoolExecutor(max_workers=max_workers) as pool:
-            return list(pool.map(run, jobs))
-    finally:
-        if session is not common.get("session"):
-            session.close()
-
-
-# -----------------------------------------------------------------------------
-# The Batch API: large runs handed to the provider's own batch engine (OpenAI, Azure,
-# Groq), at its batch price and outside its per-minute limits. A JSONL file of requests,
-# built exactly as chat() builds them, is uploaded; the batch is polled; the results come
-# back in job order, matched by custom_id ("job-<index>"), never by line order.
-
-_TERMINAL = ("completed", "failed", "expired", "cancelled")
-
-
-@dataclass(repr=False, eq=False)
-class BatchCounts(_Serializable):
-    """How many of a batch's requests there are, and how many finished or failed."""
-    total: int = 0
-    completed: int = 0
-    failed: int = 0
-
-
-class _BatchTarget:
-    """Where a batch lives and how to reach it: the arguments every request repeats."""
-
-    def __init__(self, provider: Provider, model: str | None, base_url: str | None,
-                 api_key: str | None, api_version: str | None,
-                 session: requests.Session | None, timeout: Timeout, max_retries: int) -> None:
-        _check_call(timeout, max_retries, session, None)
-        if not provider.batch:
-            raise OpenAIError("%s has no Batch API this module can use (OpenAI, Azure and Groq "
-                              "do): run the jobs with chat_many() instead" % provider.name)
-        self.provider, self.model, self.base_url = provider, model, base_url
-        self.api_key, self.api_version = api_key, api_version
-        self.session, self.timeout, self.max_retries = session, timeout, max_retries
-
-    def request(self, method: str, path: str, json_body: dict | None = None,
-                body: bytes | bytearray | None = None, content_type: str | None = None,
-                read: Any = None) -> Any:
-        """One call of the files or batches API; its JSON (or read(response, deadline))."""
-        url, key, headers = _prepare(self.provider, self.model, self.base_url, self.api_key,
-                                     self.api_version, path)
-        if content_type:
-            headers["Content-Type"] = content_type
-        req = Request(method, url, headers, json_body, provider=self.provider.name,
-                      secret=key, body=body)
-        session = _session_for(req, self.session)
-        if read is not None:
-            try:
-                return _send(session, req, self.timeout, self.max_retries, read)[1]
-            except OpenAIError as exc:
-                raise _scrub(exc, key)
-        return _call(req, session, self.timeout, self.max_retries, lambda data, resp: data)
-
-
-class Batch:
-    """A batch on the provider's Batch API: submit_batch() makes one, get_batch() finds one
-    again (in another process too) from its id.
-
-        batch = submit_batch(["prompt one", "prompt two"], model="gpt-4o-mini")
-        batch.wait(progress=True)
-        for result in batch.results():     # in job order: a ChatResponse or an APIError
-            print(result if isinstance(result, Exception) else result.content)
-
-    id, status (the provider's word: validating, in_progress, finalizing, completed, failed,
-    expired, cancelling, cancelled), counts (total / completed / failed) and raw (the batch
-    object as the provider last sent it)."""
-
-    def __init__(self, raw: dict, target: _BatchTarget,
-                 parsing: dict[int, _Parsing] | None = None) -> None:
-        self.raw, self._target, self._parsing = raw, target, parsing or {}
-        self._results: list[ChatResponse | APIError] | None = None
-
-    def __repr__(self) -> str:
-        return "Batch(id=%r, status=%r, counts=%r)" % (self.id, self.status, self.counts)
-
-    id = property(lambda self: _str(self.raw.get("id")) or "")
-    status = property(lambda self: _str(self.raw.get("status")) or "unknown")
-
-    @property
-    def counts(self) -> BatchCounts:
-        c = _dict(self.raw.get("request_counts"))
-        return BatchCounts(_int(c.get("total")) or 0, _int(c.get("completed")) or 0,
-                           _int(c.get("failed")) or 0)
-
-    @property
-    def done(self) -> bool:
-        return self.status in _TERMINAL
-
-    def refresh(self) -> Batch:
-        """Ask the provider for the batch's status now (429 and 5xx are retried)."""
-        self.raw = _batch_object(self._target.request("GET", "/batches/" + quote(self.id)),
-                                 self._target)
-        return self
-
-    def wait(self, poll_interval: float = 5.0, timeout: float | None = None,
-             progress: bool = False) -> Batch:
-        """Poll, at growing intervals (x1.5 up to a minute), until the batch ends. timeout:
-        seconds, then APITimeoutError (the batch runs on). progress: a line on stderr."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while not self.refresh().done:
-            if progress:
-                c = self.counts
-                print("\r%s: %s, %d/%d done, %d failed" % (self.id, self.status, c.completed,
-                                                            c.total, c.failed),
-                      end="", file=sys.stderr, flush=True)
-            if deadline is not None and time.monotonic() + poll_interval > deadline:
-                raise APITimeoutError("batch %s is still %s after %ss; it runs on: "
-                                      "get_batch(%r) finds it" % (self.id, self.status,
-                                                                  timeout, self.id))
-            _sleep(poll_interval)
-            poll_interval = min(poll_interval * 1.5, 60.0)
-        if progress:
-            print("\r%s: %s%s" % (self.id, self.status, " " * 30), file=sys.stderr)
-        return self
-
-    def cancel(self) -> Batch:
-        """Ask the provider to stop the batch; what finished already stays in its results."""
-        self.raw = _batch_object(self._target.request(
-            "POST", "/batches/%s/cancel" % quote(self.id), {}), self._target)
-        return self
-
-    def results(self) -> list[ChatResponse | APIError]:
-        """One entry per job, in job order: a ChatResponse, the APIError subclass the failed
-        request's status gives, or, for a job with no result line (the batch expired or was
-        cancelled first), an APIError that says so. Downloads the output and error files."""
-        if self._results is None:
-            found: dict[int, ChatResponse | APIError] = {}
-            for name in ("output_file_id", "error_file_id"):
-                file_id = _str(self.raw.get(name))
-                if file_id:
-                    lines = self._target.request("GET", "/files/%s/content" % quote(file_id),
-                                                 read=_read_lines)
-                    found.update(_result_lines(lines, self._target.provider.name,
-                                               self._parsing))
-            self._results = _in_job_order(found, self.counts.total, self.status)
-        return self._results
-
-    @property
-    def cost(self) -> float | None:
-        """USD at the provider's batch price, once results() has run; None before, or when a
-        result's price or the provider's batch price is unknown."""
-        if self._results is None:
-            return None
-        costs = [r.cost for r in self._results if isinstance(r, ChatResponse)]
-        if any(c is None for c in costs):
-            return None
-        share = self._target.provider.batch_price
-        return None if share is None else sum(typing.cast(list[float], costs)) * share
-
-
-def _batch_object(data: Any, target: _BatchTarget) -> dict:
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
-        raise OpenAIError("%s did not send a batch object: %s"
-                          % (target.provider.name, _readable_body(data)))
-    return data
-
-
-def _batch_lines(jobs: typing.Iterable[Any], model: str, common: dict,
-                 parsing: dict[int, _Parsing] | None = None) -> Iterator[bytes]:
-    """The JSONL lines of a batch, one per job, each body built and checked as chat()
-    builds it; a bad job raises before any line is used, naming its index."""
-    url = None
-    for index, job in enumerate(jobs):
-        try:
-            if isinstance(job, Mapping) and job.get("model") not in (None, model):
-                raise ValueError("a batch runs one model (%s), and this job names %r: submit "
-                                 "it in a batch of its own" % (model, job["model"]))
-            args = _checked_names(dict(_job_args(job, common), model=model))
-            args.pop("stream", None)
-            req = _build(args, stream_usage=False)
-            _check_limits(req.json or {}, req.provider)
-        except (OpenAIError, TypeError, ValueError) as exc:
-            raise _with_job_index(exc, index) from None
-        provider = PROVIDERS.get(req.provider)
-        url = url or (provider.batch if provider and provider.batch else "/v1/chat/completions")
-        if req.parsing is not None and parsing is not None:
-            parsing[index] = req.parsing
-        yield json.dumps({"custom_id": "job-%d" % index, "method": "POST", "url": url,
-                          "body": req.json}, ensure_ascii=False).encode() + b"\n"
-
-
-def _with_job_index(exc: BaseException, index: int) -> BaseException:
-    message = "job %d: %s" % (index, exc)
-    try:
-        return type(exc)(message)
-    except TypeError:                       # an error class with keyword-only fields
-        return OpenAIError(message)
-
-
-def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: str, *,
-                 provider: str | Provider | None = None, api_key: str | None = None,
-                 base_url: str | None = None, api_version: str | None = None,
-                 completion_window: str = "24h", metadata: Mapping[str, str] | None = None,
-                 session: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
-                 max_retries: int = DEFAULT_MAX_RETRIES, **common: Any) -> Batch:
-    """Hand many chat() calls to the provider's Batch API; returns at once with the Batch.
-
-    jobs are what chat_many() takes (a prompt, a message list, or a dict of per-job chat()
-    arguments); common: chat() arguments for every job. Every job is built and checked as
-    chat() builds it before anything is uploaded. Custom ids are "job-<index>", so results
-    come back in job order, from the batch id alone too (get_batch)."""
-    p, name = _resolve_model(model, provider, base_url)
-    target = _BatchTarget(p, name, base_url, api_key, api_version, session, timeout,
-                          max_retries)
-    common = dict(common, provider=p, base_url=base_url, api_key=api_key,
-                  api_version=api_version)
-    parsing: dict[int, _Parsing] = {}
-    boundary = "openai-compat-" + os.urandom(12).hex()
-    body = bytearray(_multipart_head(boundary))
-    for line in _batch_lines(jobs, name, common, parsing):
-        body += line
-    body += b"\r\n--%s--\r\n" % boundary.encode()
-    uploaded = target.request("POST", "/files", body=body,
-                              content_type="multipart/form-data; boundary=" + boundary)
-    del body                                # the upload holds the only copy; free it now
-    file_id = _str(_dict(uploaded).get("id"))
-    if not file_id:
-        raise OpenAIError("%s did not send a file object: %s" % (p.name,
-                                                                 _readable_body(uploaded)))
-    request = {"input_file_id": file_id, "endpoint": p.batch,
-               "completion_window": completion_window}
-    if metadata is not None:
-        request["metadata"] = dict(metadata)
-    return Batch(_batch_object(target.request("POST", "/batches", request), target), target,
-                 parsing)
-
-
-def _multipart_head(boundary: str) -> bytes:
-    """The form fields before the file's bytes: purpose=batch, then the file's own head."""
-    return ('--{b}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nbatch\r\n'
-            '--{b}\r\nContent-Disposition: form-data; name="file"; filename="batch.jsonl"\r\n'
-            'Content-Type: application/jsonl\r\n\r\n').format(b=boundary).encode()
-
-
-def get_batch(batch_id: str, *, provider: str | Provider | None = None,
-              api_key: str | None = None, base_url: str | None = None,
-              api_version: str | None = None, session: requests.Session | None = None,
-              timeout: Timeout = DEFAULT_TIMEOUT,
-              max_retries: int = DEFAULT_MAX_RETRIES) -> Batch:
-    """The batch with this id, as it is now: resume waiting and reading results in another
-    process. Results come in job order from the custom ids ("job-<index>") alone."""
-    if not isinstance(batch_id, str) or not batch_id:
-        raise TypeError("batch_id must be a non-empty string such as 'batch_abc123'")
-    p = _default_provider(provider, base_url)
-    target = _BatchTarget(p, None, base_url, api_key, api_version, session, timeout,
-                          max_retries)
-    return Batch({"id": batch_id}, target).refresh()
-
-
-def write_batch_file(jobs: typing.Iterable[str | list | Mapping[str, Any]],
-                     path: str | os.PathLike, model: str, **common: Any) -> int:
-    """Write the JSONL a batch would upload (for uploading yourself, or for vLLM's
-    run-batch); sends nothing and needs no key. Returns the number of jobs written."""
-    common = dict(common)
-    common.setdefault("api_key", "(not sent)")    # the body needs no key; skip finding one
-    count = 0
-    with open(path, "wb") as f:
-        for line in _batch_lines(jobs, model, common):
-            f.write(line)
-            count += 1
-    return count
-
-
-def read_batch_results(path_or_lines: str | os.PathLike | typing.Iterable[str | bytes],
-                       provider: str = "custom") -> list[ChatResponse | APIError]:
-    """A results JSONL (a path, or its lines) as the ordered list Batch.results() gives."""
-    if isinstance(path_or_lines, (str, os.PathLike)):
-        with open(path_or_lines, "rb") as f:
-            found = _result_lines(f, provider, {})
-    else:
-        found = _result_lines(path_or_lines, provider, {})
-    return _in_job_order(found, 0, "completed")
-
-
-def _read_lines(resp: requests.Response, deadline: float) -> Iterator[bytes]:
-    """A results file, line by line as it downloads (it can be larger than MAX_BODY_BYTES;
-    each line is capped at MAX_EVENT_BYTES)."""
-    reader = _chunk_reader(resp)
-    return _iter_lines(_iter_bytes(reader, reader(), "the results download"))
-
-
-def _result_lines(lines: typing.Iterable[str | bytes], provider: str,
-                  parsing: dict[int, _Parsing]) -> dict[int, ChatResponse | APIError]:
-    """{job index: its result} from the lines of an output or error file."""
-    found: dict[int, ChatResponse | APIError] = {}
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            entry = json.loads(line, object_hook=_interned)
-            index = int(str(entry["custom_id"]).rpartition("-")[2])
-        except (ValueError, KeyError, TypeError, RecursionError):
-            raise OpenAIError("line %d of the batch results is not a result: %s"
-                              % (number, _readable_body(str(line)))) from None
-        found[index] = _result(entry, provider, parsing.get(index))
-    return found
-
-
-def _interned(obj: dict) -> dict:
-    """A JSON object whose keys and short strings are shared with every other result's:
-    100,000 results repeat "prompt_tokens", "assistant" and "stop" 100,000 times, and
-    interning takes a third off the memory they hold."""
-    return {sys.intern(k): sys.intern(v) if v.__class__ is str and len(v) < 40 else v
-            for k, v in obj.items()}
-
-
-def _result(entry: dict, provider: str, parsing: _Parsing | None) -> ChatResponse | APIError:
-    """One result line: {"custom_id", "response": {"status_code", "body"}, "error"}."""
-    response, error = _dict(entry.get("response")), entry.get("error")
-    status = _int(response.get("status_code"))
-    body = response.get("body")
-    if status == 200 and not error:
-        try:
-            result = _parse_chat(body, provider)
-            return _parse_structured(result, parsing) if parsing else result
-        except OpenAIError as exc:
-            return exc if isinstance(exc, APIError) else APIError(str(exc), provider=provider)
-    fields = _error_fields(body if body is not None else {"error": error})
-    inner = body.get("error", body) if isinstance(body, dict) else (body or error)
-    return _error_class(status)(fields.get("message") or "the request failed in the batch",
-                                status_code=status, code=fields.get("code"),
-                                type=fields.get("type"), param=fields.get("param"),
-                                body=inner, provider=provider,
-                                request_id=_str(response.get("request_id")))
-
-
-def _in_job_order(found: dict[int, ChatResponse | APIError], total: int,
-                  status: str) -> list[ChatResponse | APIError]:
-    size = max(total, max(found) + 1 if found else 0)
-    return [found[i] if i in found else APIError(
-        "job %d has no result: the batch is %s and never ran it" % (i, status))
-        for i in range(size)]
-
-
-# -----------------------------------------------------------------------------
-# Command line: python -m openai_compat [-m MODEL] [options] [PROMPT]
-
-def _parser():
-    import argparse
-    ap = argparse.ArgumentParser(prog="openai-compat",
-                                 description="Chat with any OpenAI-compatible API.")
-    ap.add_argument("prompt", nargs="?", help="the prompt (read from stdin when omitted)")
-    ap.add_argument("-m", "--model", default=os.environ.get("OPENAI_COMPAT_MODEL", "mock:echo"),
-                    help="provider:model, e.g. groq:llama-3.3-70b-versatile (default "
-                         "$OPENAI_COMPAT_MODEL or mock:echo)")
-    ap.add_argument("--provider", help="provider name, when the model has no prefix")
-    ap.add_argument("--base-url", help="API root of a generic OpenAI-compatible server")
-    ap.add_argument("--system", help="a system message")
-    ap.add_argument("-t", "--temperature", type=float)
-    ap.add_argument("--max-tokens", type=int)
-    ap.add_argument("--stream", action="store_true", help="print text as it arrives")
-    ap.add_argument("--json", action="store_true", help="print the raw response JSON")
-    ap.add_argument("--dry-run", action="store_true",
-                    help="print the request that would be sent (key hidden), send nothing")
-    ap.add_argument("--list-models", metavar="PROVIDER", help="list a provider's models")
-    ap.add_argument("--providers", action="store_true", help="list the known providers")
-    ap.add_argument("--batch", metavar="FILE",
-                    help="one prompt per line, or JSONL of jobs; one JSON result per line")
-    ap.add_argument("--batch-api", action="store_true",
-                    help="with --batch: hand the jobs to the provider's Batch API (half price; "
-                         "results within its completion window) and wait for them")
-    ap.add_argument("--batch-id", metavar="ID",
-                    help="wait for a submitted batch and print its results")
-    ap.add_argument("--schema", metavar="FILE.json",
-                    help="ask for JSON matching this JSON schema; print it, validated")
-    ap.add_argument("--version", action="version", version="openai_compat " + __version__)
-    return ap
-
-
-def _print_providers(out) -> None:
-    for p in PROVIDERS.values():
-        print("%-11s %-36s %s" % (p.name, p.base_url or "(" + str(p.base_env) + ")",
-                                  p.key_env or "-"), file=out)
-
-
-def _batch_line(result) -> str:
-    if isinstance(result, Exception):
-        return json.dumps({"error": str(result), "type": type(result).__name__})
-    return json.dumps({"content": result.content, "model": result.model,
-                       "usage": result.usage.raw if result.usage else None})
-
-
-def _model_provider(args) -> str | None:
-    prefix, sep, _ = args.model.partition(":")
-    return args.provider or (prefix if sep and prefix in PROVIDERS else None)
-
-
-def _wait_and_print(batch: Batch, out) -> None:
-    """Wait with a progress line; on Ctrl-C the batch runs on, and we say how to resume."""
-    try:
-        batch.wait(progress=True)
-    except KeyboardInterrupt:
-        print("\nbatch %s keeps running at the provider; resume with: openai-compat "
-              "-m %s --batch-id %s" % (batch.id, batch._target.provider.name, batch.id),
-              file=sys.stderr)
-        raise
-    for result in batch.results():
-        print(_batch_line(result), file=out, flush=True)
-
-
-def _read_batch_lines(path: str) -> list:
-    jobs = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            if not line.lstrip().startswith("{"):
-                jobs.append(line.rstrip("\r\n"))
-                continue
-            try:
-                jobs.append(json.loads(line))
-            except (ValueError, RecursionError) as exc:
-                raise ValueError("%s, line %d: not a JSON object (%s)" % (path, number, exc)
-                                 ) from None
-    return jobs
-
-
-def _schema_format(path: str) -> dict:
-    """--schema FILE.json: a JSON schema (or a whole json_schema response_format)."""
-    with open(path, encoding="utf-8") as f:
-        try:
-            schema = json.load(f)
-        except ValueError as exc:
-            raise ValueError("%s is not JSON: %s" % (path, exc)) from None
-    if not isinstance(schema, dict):
-        raise ValueError("%s must hold a JSON schema object" % path)
-    if schema.get("type") == "json_schema":
-        return schema
-    name = re.sub(r"[^A-Za-z0-9_-]", "_", os.path.splitext(os.path.basename(path))[0])
-    return {"type": "json_schema", "json_schema": {"name": name[:64] or "answer",
-                                                   "schema": schema}}
-
-
-def _printable(text: str) -> str:
-    """Text we can always print: surrogate pairs joined, lone halves replaced."""
-    return re.sub("[\ud800-\udfff]", "\ufffd", _paired(text))
-
-
-def _print_stream(stream: ChatStream, out) -> None:
-    held = ""       # a first surrogate half, waiting for its pair in the next chunk
-    for chunk in stream:
-        text = held + chunk.content
-        held = text[-1:] if "\ud800" <= text[-1:] <= "\udbff" else ""
-        print(_printable(text[:len(text) - len(held)]), end="", file=out, flush=True)
-    print(_printable(held), file=out)
-
-
-def _run_cli(args, out) -> None:
-    if args.providers:
-        return _print_providers(out)
-    if args.list_models:
-        if args.dry_run:
-            return print("GET /models of %s: --dry-run sends nothing" % args.list_models,
-                         file=out)
-        return print("\n".join(list_models(args.list_models, base_url=args.base_url)),
-                     file=out)
-    common: dict[str, Any] = dict(
-        model=args.model, provider=args.provider, base_url=args.base_url,
-        temperature=args.temperature, max_tokens=args.max_tokens,
-        response_format=_schema_format(args.schema) if args.schema else None)
-    if args.batch_id:
-        return _wait_and_print(get_batch(args.batch_id, provider=_model_provider(args),
-                                         base_url=args.base_url), out)
-    if args.batch:
-        return _run_batch(args, common, out)
-    prompt = args.prompt if args.prompt is not None else sys.stdin.read()
-    messages = ([{"role": "system", "content": args.system}] if args.system else []) + \
-        [{"role": "user", "content": prompt}]
-    if args.dry_run:
-        return print(build_request(messages, stream=args.stream, **common), file=out)
-    if args.stream:
-        stream = chat(messages, stream=True, **common)
-        _print_stream(stream, out)
-        if args.json:
-            print(json.dumps(stream.response.raw, indent=2), file=out)
-        return
-    resp = chat(messages, **common)
-    if args.schema and not args.json:
-        return print(json.dumps(resp.choices[0].message.parsed, indent=2,
-                                ensure_ascii=False), file=out)
-    print(json.dumps(resp.raw, indent=2) if args.json else _printable(resp.content or ""),
-          file=out)
-
-
-def _run_batch(args, common: dict[str, Any], out) -> None:
-    """--batch FILE: the requests (--dry-run), the Batch API (--batch-api), or chat_many."""
-    jobs = _read_batch_lines(args.batch)
-    if args.dry_run:
-        for job in jobs:
-            print(build_request(**_job_args(job, common)), end="\n\n", file=out)
-        return
-    if args.batch_api:
-        batch = submit_batch(jobs, **common)
-        print("submitted batch %s" % batch.id, file=sys.stderr, flush=True)
-        return _wait_and_print(batch, out)
-    for result in chat_many(jobs, **common):
-        print(_batch_line(result), file=out, flush=True)
-
-
-def _main(argv=None, out=None) -> int:
-    """Run the command line; returns the exit code. Expected failures print one line."""
-    args = _parser().parse_args(argv)
-    try:
-        _run_cli(args, out or sys.stdout)
-    except (OpenAICompatError, ValueError, TypeError, OSError) as exc:
-        print("openai-compat: %s" % exc, file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    return 0
-
-
-def main() -> None:   # the console script
-    sys.exit(_main())
-
 
 if __name__ == "__main__":
     main()
