@@ -1,6 +1,3 @@
-# =================================================================================================
-# Part I: the protocol, whole and in call order
-# =================================================================================================
 """openai_compat: one file that talks to every OpenAI-compatible chat API.
 
 OpenAI, Azure OpenAI, Groq, Together AI, Ollama, OpenRouter and the many hosts that copy
@@ -31,12 +28,39 @@ lists, a model table (limits and prices), token and cost estimates, budgets, par
 the providers' Batch APIs, and a command line (`python -m openai_compat`). What is not: async
 (it is synchronous on purpose), the Responses API, audio, files (but for batches), fine-tuning.
 
-Reading guide, in file order: constants; providers (the table every difference lives in);
-data classes (the SDK's response shapes); errors (the SDK's tree); redaction; request
-building; transport and retries; response parsing; SSE streaming
-(https://html.spec.whatwg.org/multipage/server-sent-events.html); the offline mock; the public
-functions; the OpenAI client; structured outputs and tools; images and JSON; tokens and the
-model table; budgets and parallel runs; the Batch API; the command line.
+Reading guide. The file is in five parts; Part I is the whole protocol: read it first.
+
+  I    The protocol, in call order: the provider table, the records, chat() and the step that
+       runs it (_chat), building the request, where it goes, sending and retrying, errors,
+       parsing an answer, streaming, model lists and embeddings.
+  II   The client shaped like the official SDK's (OpenAI), a thin layer over Part I.
+  III  Extras, each plugged into Part I through a named step (_BUILD_STEPS, _BEFORE_SEND,
+       _AFTER_PARSE): structured outputs; tools, images and JSON in text; model data and
+       costs; budgets and long runs; the Batch API.
+  IV   The guards' mechanics, each called from Part I by one line that names its rule: the
+       URL and key gate, redaction, bounded reading, urllib3 details.
+  V    The offline mock, the command line, the generated model table.
+
+Parts III and V can be deleted from a copy: chat(), streams and errors keep working.
+
+What goes over the wire, to hold the code against (Part I builds the first lines, parses the
+rest; a stream's data lines are chunks, joined into the answer a plain call would get):
+
+    POST https://api.openai.com/v1/chat/completions
+    Authorization: Bearer sk-...
+    {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hi"}], "stream": true,
+     "stream_options": {"include_usage": true}}
+
+    HTTP/1.1 200 OK
+    Content-Type: text/event-stream
+
+    data: {"id": "chatcmpl-1", "choices": [{"index": 0, "delta": {"content": "Hel"}}]}
+
+    data: {"id": "chatcmpl-1", "choices": [{"index": 0, "delta": {"content": "lo"}}]}
+
+    data: {"id": "chatcmpl-1", "choices": [], "usage": {"prompt_tokens": 8, ...}}
+
+    data: [DONE]
 
 Requires Python 3.10+ and requests 2.x (urllib3 2 makes streaming immediate; 1.x works).
 
@@ -44,75 +68,54 @@ openai_compat 0.2.0. Copyright (c) 2026 the openai_compat authors. MIT licence (
 LICENSE file, or https://opensource.org/licenses/MIT): keep this notice in copies.
 """
 
+# =================================================================================================
+# Part I: the protocol, whole and in call order
+# =================================================================================================
 from __future__ import annotations
-
-import base64
-
-import dataclasses
-
-import email.utils
-
-import enum
-
-import functools
-
-import http.client
-
-import ipaddress
-
-import io
-
-import json
-
-import logging
-
-import math
-
-import os
-
-import random
-
-import re
 
 import sys
 
-import threading
-
-import time
-
-import types
-
-import typing
-
-import warnings
-
-from dataclasses import dataclass, field
-
-from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Sequence, TypeAlias, overload
-
-from urllib.parse import quote, urlencode, urlsplit
-
-import requests
-
-import requests.adapters
-
-import urllib3
-
-from requests.structures import CaseInsensitiveDict
-
-__version__ = "0.2.0"
-
-if sys.version_info < (3, 10):
+if sys.version_info < (3, 10):     # before the imports: 3.9 fails on TypeAlias below
     raise ImportError("openai_compat needs Python 3.10 or newer (this is %d.%d)"
                       % sys.version_info[:2])
 
-__all__ = [
-    "chat", "build_request", "list_models", "embed", "chat_many", "OpenAI", "Client",
-    "submit_batch", "get_batch", "write_batch_file", "read_batch_results", "Batch",
-    "BatchCounts",
-    "tool", "image", "estimate_tokens", "context_window", "estimate_cost",
-    "model_info", "load_model_data", "ModelInfo",
-    "Provider", "PROVIDERS", "Budget", "Request",
+import base64
+import dataclasses
+import email.utils
+import enum
+import functools
+import http.client
+import ipaddress
+import io
+import json
+import logging
+import math
+import os
+import random
+import re
+import threading
+import time
+import types
+import typing
+import warnings
+from dataclasses import dataclass, field
+from typing import (TYPE_CHECKING, Annotated, Any, Iterator, Literal, Mapping, Sequence,
+                    TypeAlias, TypedDict, overload)
+from urllib.parse import quote, urlencode, urlsplit
+
+import requests
+import requests.adapters
+import urllib3
+from requests.structures import CaseInsensitiveDict
+
+if TYPE_CHECKING:                  # PEP 692's Unpack is in typing from 3.11 only
+    from typing_extensions import Unpack
+
+__version__ = "0.2.0"
+
+__all__ = [          # Part I's names; Parts II, III and V add theirs (__all__ += [...])
+    "chat", "build_request", "list_models", "embed", "ChatParams", "ChatArgs",
+    "Provider", "PROVIDERS", "Request", "ModelInfo", "BatchCounts",
     "ChatResponse", "Choice", "Message", "ToolCall", "Function", "Usage",
     "PromptTokensDetails", "CompletionTokensDetails", "ChoiceLogprobs", "TokenLogprob",
     "TopLogprob", "ChatStream", "ChatCompletionChunk", "ChunkChoice", "Delta",
@@ -166,7 +169,7 @@ Timeout: TypeAlias = "float | tuple[float | None, float | None] | None"
 
 
 # -------------------------------------------------------------------------------------------------
-# I.2 The provider table: every difference between hosts is a column: every difference between hosts is a column.
+# I.2 The provider table: every difference between hosts is a column.
 #
 # Before you add a row: check the host's docs for its base URL (everything before
 # /chat/completions), how it takes the key, and which standard parameters it rejects.
@@ -251,9 +254,6 @@ PROVIDERS: dict[str, Provider] = {
     "xai": Provider("xai", "https://api.x.ai/v1", "XAI_API_KEY", embeddings=False),
     "lmstudio": Provider("lmstudio", "http://localhost:1234/v1", None),
     "vllm": Provider("vllm", "http://localhost:8000/v1", None),
-    # Offline: answered by _MockAdapter inside requests, through the same code as the rest.
-    "mock": Provider("mock", "mock://openai-compat/v1", None, batch="/v1/chat/completions",
-                     batch_price=0.5),
 }
 
 # A base_url at no known provider's host, given without a provider: vLLM, LM Studio, a proxy.
@@ -278,7 +278,7 @@ class Request:
     stream: bool = False
     secret: str | None = None      # the key, kept to scrub it from error messages
     stream_usage_added: bool = False   # we added stream_options (the caller did not)
-    parsing: _Parsing | None = field(default=None, repr=False)   # structured output wanted
+    parsing: Any = field(default=None, repr=False)   # what the build steps noted (Part III)
     body: bytes | bytearray | None = field(default=None, repr=False)   # sent instead of json
 
     def __repr__(self) -> str:
@@ -618,167 +618,171 @@ class BatchCounts(_Serializable):
 # I.4 chat() and the step that runs it: each call reads as: check, build, send, parse.
 
 
-@overload
-def chat(
-        messages: Messages, model: str, *,
-        provider: str | Provider | None = None, api_key: str | None = None,
-        base_url: str | None = None, api_version: str | None = None, stream: Literal[False] = False,
-        temperature: float | None = None, top_p: float | None = None,
-        max_tokens: int | None = None, max_completion_tokens: int | None = None,
-        n: int | None = None, stop: str | list[str] | None = None,
-        presence_penalty: float | None = None, frequency_penalty: float | None = None,
-        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
-        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
-        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
-        stream_options: dict | None = None, reasoning_effort: str | None = None,
-        verbosity: str | None = None, service_tier: str | None = None,
-        store: bool | None = None, metadata: dict[str, str] | None = None,
-        modalities: list[str] | None = None, audio: dict | None = None,
-        prediction: dict | None = None, prompt_cache_key: str | None = None,
-        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
-        web_search_options: dict | None = None, functions: list[dict] | None = None,
-        function_call: str | dict | None = None,
-        headers: Mapping[str, str] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
-        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None,
-) -> ChatResponse: ...
+# The chat parameters, declared once. ChatParams are the JSON body's fields, as OpenAI
+# documents them (the wire name is the key); the other groups say where and how a call goes.
+# Type checkers read these for chat(), build_request(), the client's create() and chat_many()
+# (PEP 692: **params: Unpack[...]), so a misspelt keyword or a wrong type is flagged there;
+# at run time the same declaration drives the checks in _check_params: numbers in Annotated
+# are the allowed range (low, high; None: open), a string says in words what is expected.
+
+class ChatParams(TypedDict, total=False):
+    """The JSON body's fields that chat() takes as keywords; None or absent: not sent."""
+    temperature: Annotated[float, 0, 2]
+    top_p: Annotated[float, 0, 1]
+    max_tokens: Annotated[int, 1, None]
+    max_completion_tokens: Annotated[int, 1, None]   # reasoning models' name for max_tokens
+    n: Annotated[int, 1, None]
+    stop: Annotated[str | list[str], "a string or a list of strings"]   # at most four
+    presence_penalty: Annotated[float, -2, 2]
+    frequency_penalty: Annotated[float, -2, 2]
+    logit_bias: Annotated[dict[str, int], "a dict of token id to bias"]
+    logprobs: bool
+    top_logprobs: Annotated[int, 0, 20]
+    seed: Annotated[int, None, None]
+    user: str
+    tools: Annotated[list[dict[str, Any]], "a list of tool definitions (see tool())"]
+    tool_choice: Annotated[str | dict[str, Any], "'auto', 'none', 'required' or a dict"]
+    parallel_tool_calls: bool
+    response_format: Annotated[dict[str, Any] | type,
+                               "a dict such as {'type': 'json_object'}, or a type"]
+    stream_options: Annotated[dict[str, Any], "a dict such as {'include_usage': True}"]
+    reasoning_effort: Annotated[str, "a string such as 'low'"]
+    verbosity: Annotated[str, "a string such as 'low'"]
+    service_tier: str
+    store: bool
+    metadata: Annotated[dict[str, str], "a dict of strings"]
+    modalities: Annotated[list[str], "a list of strings such as ['text']"]
+    audio: dict[str, Any]
+    prediction: dict[str, Any]
+    prompt_cache_key: str
+    prompt_cache_retention: str
+    safety_identifier: str
+    web_search_options: dict[str, Any]
+    functions: Annotated[list[dict[str, Any]], "a list of function definitions"]
+    function_call: Annotated[str | dict[str, Any], "'auto', 'none' or a dict"]
+
+
+class _Destination(TypedDict, total=False):
+    """Where a call goes: by default the model's prefix decides, and the provider's variable
+    gives the key (see PROVIDERS)."""
+    provider: str | Provider
+    api_key: str
+    base_url: str
+    api_version: str                  # Azure only
+
+
+class _Extras(TypedDict, total=False):
+    """What the caller adds to the request as it is: headers, query parameters, body fields
+    (merged last and untouched: the escape hatch)."""
+    headers: Mapping[str, str]
+    extra_headers: Mapping[str, str]
+    extra_query: Mapping[str, str]
+    extra_body: Mapping[str, Any]
+
+
+class _Sending(TypedDict, total=False):
+    """How it is sent; they shape the sending, not the request."""
+    timeout: Timeout                  # default DEFAULT_TIMEOUT
+    max_retries: int                  # default DEFAULT_MAX_RETRIES
+    session: requests.Session
+    budget: Budget
+
+
+class ChatArgs(ChatParams, _Destination, _Extras, _Sending, total=False):
+    """Every keyword chat() takes besides messages, model and stream."""
+
+
+class _JobArgs(ChatParams, _Extras, total=False):
+    """What each job of a batch file shares (where it goes is the batch's own arguments)."""
 
 
 @overload
-def chat(
-        messages: Messages, model: str, *,
-        provider: str | Provider | None = None, api_key: str | None = None,
-        base_url: str | None = None, api_version: str | None = None, stream: Literal[True],
-        temperature: float | None = None, top_p: float | None = None,
-        max_tokens: int | None = None, max_completion_tokens: int | None = None,
-        n: int | None = None, stop: str | list[str] | None = None,
-        presence_penalty: float | None = None, frequency_penalty: float | None = None,
-        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
-        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
-        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
-        stream_options: dict | None = None, reasoning_effort: str | None = None,
-        verbosity: str | None = None, service_tier: str | None = None,
-        store: bool | None = None, metadata: dict[str, str] | None = None,
-        modalities: list[str] | None = None, audio: dict | None = None,
-        prediction: dict | None = None, prompt_cache_key: str | None = None,
-        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
-        web_search_options: dict | None = None, functions: list[dict] | None = None,
-        function_call: str | dict | None = None,
-        headers: Mapping[str, str] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
-        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None,
-) -> ChatStream: ...
+def chat(messages: Messages, model: str, *, stream: Literal[False] = False,
+         **params: Unpack[ChatArgs]) -> ChatResponse: ...
 
 
 @overload
-def chat(
-        messages: Messages, model: str, *,
-        provider: str | Provider | None = None, api_key: str | None = None,
-        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
-        temperature: float | None = None, top_p: float | None = None,
-        max_tokens: int | None = None, max_completion_tokens: int | None = None,
-        n: int | None = None, stop: str | list[str] | None = None,
-        presence_penalty: float | None = None, frequency_penalty: float | None = None,
-        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
-        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
-        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
-        stream_options: dict | None = None, reasoning_effort: str | None = None,
-        verbosity: str | None = None, service_tier: str | None = None,
-        store: bool | None = None, metadata: dict[str, str] | None = None,
-        modalities: list[str] | None = None, audio: dict | None = None,
-        prediction: dict | None = None, prompt_cache_key: str | None = None,
-        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
-        web_search_options: dict | None = None, functions: list[dict] | None = None,
-        function_call: str | dict | None = None,
-        headers: Mapping[str, str] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
-        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None,
-) -> ChatResponse | ChatStream: ...
+def chat(messages: Messages, model: str, *, stream: Literal[True],
+         **params: Unpack[ChatArgs]) -> ChatStream: ...
 
 
-def chat(
-        messages: Messages, model: str, *,
-        provider: str | Provider | None = None, api_key: str | None = None,
-        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
-        temperature: float | None = None, top_p: float | None = None,
-        max_tokens: int | None = None, max_completion_tokens: int | None = None,
-        n: int | None = None, stop: str | list[str] | None = None,
-        presence_penalty: float | None = None, frequency_penalty: float | None = None,
-        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
-        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
-        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
-        stream_options: dict | None = None, reasoning_effort: str | None = None,
-        verbosity: str | None = None, service_tier: str | None = None,
-        store: bool | None = None, metadata: dict[str, str] | None = None,
-        modalities: list[str] | None = None, audio: dict | None = None,
-        prediction: dict | None = None, prompt_cache_key: str | None = None,
-        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
-        web_search_options: dict | None = None, functions: list[dict] | None = None,
-        function_call: str | dict | None = None,
-        headers: Mapping[str, str] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
-        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None,
-) -> ChatResponse | ChatStream:
+@overload
+def chat(messages: Messages, model: str, *, stream: bool = False,
+         **params: Unpack[ChatArgs]) -> ChatResponse | ChatStream: ...
+
+
+def chat(messages: Messages, model: str, *, stream: bool = False,
+         **params: Unpack[ChatArgs]) -> ChatResponse | ChatStream:
     """Send a chat completion and return a ChatResponse (a ChatStream with stream=True).
 
     messages: a string (one user message) or a list of messages: {"role": ..., "content":
               ...} dicts, or Message objects from earlier answers.
     model:    "gpt-4o-mini", or "provider:model" such as "ollama:llama3.2:latest".
-    provider, api_key, base_url, api_version: where to send it (see PROVIDERS); by default
-              the model's prefix decides, keys come from the provider's variable.
-    The chat parameters (temperature ... function_call) are the JSON body's fields, as
-    OpenAI documents them; None leaves one out. extra_body: any other fields, merged last.
-    headers / extra_headers: more HTTP headers; extra_query: query parameters.
-    timeout:  seconds, or (connect, read); a plain call's whole body must arrive within
-              connect + read of sending (headers: each read). max_retries: retries on
-              408/409/429/5xx and connection errors, with backoff. session: a
-              requests.Session of your own (proxies, adapters). budget: a Budget that
-              records usage and refuses calls past a limit.
+    params:   the JSON body's fields (ChatParams: temperature, max_tokens, tools, ...), as
+              OpenAI documents them; None leaves one out. provider, api_key, base_url,
+              api_version: where it goes. headers / extra_headers: more HTTP headers;
+              extra_query: query parameters; extra_body: any other fields, merged last.
+    timeout:  seconds, or (connect, read); a plain call's whole answer must arrive within
+              connect + read of sending. max_retries: retries on 408/409/429/5xx and
+              connection errors, with backoff. session: a requests.Session of your own
+              (proxies, adapters). budget: a Budget that records usage and refuses calls
+              past a limit.
 
         >>> chat("Hello", model="mock:echo").content
         'Hello'
     """
-    return _chat(locals(), stream_usage=True)
+    return _chat(_keywords(params, messages=messages, model=model, stream=stream), True)
 
 
-def _chat(args: Mapping[str, Any], stream_usage: bool,
-          parse: bool = False) -> ChatResponse | ChatStream:
-    """chat() from a dict of its arguments: resolve, build, send, parse. parse: as the
-    SDK's parse(), refuse any answer cut off or filtered."""
+def _keywords(params: Mapping[str, Any], **named: Any) -> dict[str, Any]:
+    """A call's keywords as one dict, each checked to be one of chat()'s."""
+    _check_keywords(params, _CHAT_KEYWORDS)
+    return dict(params, **named)
+
+
+def _check_keywords(names: typing.Iterable[str], known: typing.AbstractSet[str]) -> None:
+    """A misspelt keyword is a TypeError, as Python raises for a signature that lists its
+    parameters (ours come in as **params, or as dicts: chat_many's jobs, the client's)."""
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise TypeError("chat() got an unexpected keyword argument %r" % unknown[0])
+
+
+# Where the extras plug in (bottle-style lists, filled by Part III and V; empty, Part I runs
+# alone). Each step has one job:
+_BUILD_STEPS: list[typing.Callable[[dict], Any]] = []   # args -> a note for req.parsing, or
+#     None; may rewrite the arguments before they are checked (a type as response_format)
+_BEFORE_SEND: list[typing.Callable[[Request, Mapping[str, Any]], None]] = []   # refuse early
+_AFTER_PARSE: list[typing.Callable[[ChatResponse, Request], ChatResponse]] = []  # whole answer
+_ADAPTERS: dict[str, typing.Callable[[], requests.adapters.BaseAdapter]] = {}   # URL prefix
+
+
+def _chat(args: Mapping[str, Any], stream_usage: bool) -> ChatResponse | ChatStream:
+    """chat() from a dict of its arguments: check, build, send, parse. stream_usage: ask for
+    usage in streams (chat() does; the SDK-shaped client does not)."""
     timeout, max_retries = args.get("timeout", DEFAULT_TIMEOUT), args.get(
         "max_retries", DEFAULT_MAX_RETRIES)
     session, budget = args.get("session"), args.get("budget")
-    _check_call(timeout, max_retries, session, budget)
-    req = _build(args, stream_usage)
-    if parse:
-        if req.stream:
-            raise TypeError("parse() does not stream; use create(..., stream=True)")
-        req.parsing = req.parsing or _Parsing()
-        req.parsing.always = True
-    body = req.json or {}
-    _check_limits(body, req.provider)
-    if budget is not None:
-        budget.check(body["model"], req.provider)
+    _check_call(timeout, max_retries, session, budget)       # checked, never retried
+    req = _build(args, stream_usage)                         # pure; runs _BUILD_STEPS
+    for step in _BEFORE_SEND:                                # Part III: parse() rules, limits
+        step(req, args)
+    if budget is not None:                                   # anything with check and record
+        budget.check((req.json or {})["model"], req.provider)
     session = _session_for(req, session)
-    if req.stream:
+    if req.stream:                                           # .response runs _AFTER_PARSE
         return _open_stream(session, req, timeout, max_retries, budget)
     result = _call(req, session, timeout, max_retries,
                    lambda data, resp: _parse_chat(data, req.provider, resp.headers))
     if budget is not None:
-        budget.record(result)
-    return _parse_structured(result, req.parsing) if req.parsing else result
+        budget.record(result)                                # before the checks: a cut-off
+    return _after_parse(result, req)                         # answer counts too
+
+
+def _after_parse(response: ChatResponse, req: Request) -> ChatResponse:
+    for step in _AFTER_PARSE:          # Part III: message.parsed, cut-off answers refused
+        response = step(response, req)
+    return response
 
 
 def _call(req: Request, session, timeout, max_retries: int, parse):
@@ -805,12 +809,8 @@ def _malformed(exc: BaseException, req: Request) -> BaseException:
                                        _readable_body(str(exc)))), req.secret)
 
 
-def _parameters(function: typing.Callable[..., Any]) -> tuple[str, ...]:
-    code = function.__code__
-    return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
-
-
-_CHAT_PARAMETERS = _parameters(chat)
+_CHAT_KEYWORDS = frozenset(ChatArgs.__annotations__)
+_CHAT_PARAMETERS = frozenset(("messages", "model", "stream", *ChatArgs.__annotations__))
 
 
 # -------------------------------------------------------------------------------------------------
@@ -818,32 +818,8 @@ _CHAT_PARAMETERS = _parameters(chat)
 # URL, headers and JSON body. Everything is checked here, before any I/O.
 
 
-def build_request(
-        messages: Messages, model: str, *,
-        provider: str | Provider | None = None, api_key: str | None = None,
-        base_url: str | None = None, api_version: str | None = None, stream: bool = False,
-        temperature: float | None = None, top_p: float | None = None,
-        max_tokens: int | None = None, max_completion_tokens: int | None = None,
-        n: int | None = None, stop: str | list[str] | None = None,
-        presence_penalty: float | None = None, frequency_penalty: float | None = None,
-        logit_bias: dict[str, int] | None = None, logprobs: bool | None = None,
-        top_logprobs: int | None = None, seed: int | None = None, user: str | None = None,
-        tools: list[dict] | None = None, tool_choice: str | dict | None = None,
-        parallel_tool_calls: bool | None = None, response_format: dict | type | None = None,
-        stream_options: dict | None = None, reasoning_effort: str | None = None,
-        verbosity: str | None = None, service_tier: str | None = None,
-        store: bool | None = None, metadata: dict[str, str] | None = None,
-        modalities: list[str] | None = None, audio: dict | None = None,
-        prediction: dict | None = None, prompt_cache_key: str | None = None,
-        prompt_cache_retention: str | None = None, safety_identifier: str | None = None,
-        web_search_options: dict | None = None, functions: list[dict] | None = None,
-        function_call: str | dict | None = None,
-        headers: Mapping[str, str] | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None, extra_body: Mapping[str, Any] | None = None,
-        timeout: Timeout = DEFAULT_TIMEOUT, max_retries: int = DEFAULT_MAX_RETRIES,
-        session: requests.Session | None = None, budget: Budget | None = None,
-) -> Request:
+def build_request(messages: Messages, model: str, *, stream: bool = False,
+                  **params: Unpack[ChatArgs]) -> Request:
     """The request chat() would send, without sending it. Same arguments as chat().
 
     Parameters left as None are omitted from the body (never sent as null). extra_body is
@@ -851,29 +827,31 @@ def build_request(
     max_retries, session and budget are accepted so any chat() call can become a dry run;
     they shape the sending, not the request.
     """
-    return _build(locals(), stream_usage=True)
+    return _build(_keywords(params, messages=messages, model=model, stream=stream), True)
 
 
 def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
     """build_request() from a dict of chat()'s arguments (absent ones take their defaults).
     stream_usage: ask for usage in streams (chat() does; the SDK-shaped client does not)."""
-    args = dict(args)
-    parsing = _parsing_of(args)         # a response_format or tool given as a type
-    params = {k: v for k, v in args.items() if k not in _NOT_BODY and v is not None}
+    args, parsing = dict(args), None
+    for step in _BUILD_STEPS:           # Part III: a type as response_format, typed tools
+        parsing = step(args) or parsing
+    params = {k: v for k, v in args.items() if k in _BODY_FIELDS and v is not None}
     _check_params(params)
     extra_body = args.get("extra_body")
     if extra_body is not None and not isinstance(extra_body, Mapping):
         raise TypeError("extra_body must be a dict, not %r" % type(extra_body).__name__)
     stream, base_url = bool(args.get("stream")), args.get("base_url")
-    p, model = _resolve_model(args.get("model"), args.get("provider"), base_url)
+    p, model = _provider_and_model(args.get("model"), args.get("provider"), base_url)
     url, key, hdrs = _prepare(p, model, base_url, args.get("api_key"), args.get("api_version"),
                               "/chat/completions",
                               _merged(args.get("headers"), args.get("extra_headers")), stream)
     url = _with_query(url, args.get("extra_query"))
     body = {"model": model, "messages": _normalize_messages(args.get("messages"))}
-    if parsing and parsing.schema is not None and not p.json_schema:
+    schema = _json_schema_of(params.get("response_format"))
+    if schema is not None and not p.json_schema:     # JSON mode, and the schema in words
         params["response_format"] = {"type": "json_object"}
-        body["messages"] = _schema_in_prompt(body["messages"], parsing)
+        body["messages"] = _schema_in_prompt(body["messages"], schema)
     body.update(_map_params(p, model, params, body["messages"]))
     body.update(extra_body or {})
     # Ask for usage in streams unless the caller chose stream_options (here or in
@@ -888,42 +866,53 @@ def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
                    stream_usage_added=add_usage, parsing=parsing)
 
 
-# chat()'s keywords that are not fields of the JSON body; every other keyword is one.
-_SENDING = ("timeout", "max_retries", "session", "budget")
-
-_NOT_BODY = ("messages", "model", "provider", "api_key", "base_url", "api_version", "stream",
-             "headers", "extra_headers", "extra_query", "extra_body") + _SENDING
+_BODY_FIELDS = frozenset(ChatParams.__annotations__)
 
 
 def _check_params(params: dict) -> None:
+    """Each body field against its declaration in ChatParams: its JSON type, then its range."""
+    checks = _PARAM_CHECKS or _param_checks()
     for name, value in params.items():
-        if name in _RANGES:
-            _check_number(name, value)
-        elif name in _FIELD_TYPES:
-            kind, words = _FIELD_TYPES[name]
-            if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-                raise TypeError("%s must be %s, not %r" % (name, words, value))
+        kinds, words, span = checks[name]
+        if not isinstance(value, kinds) or (value.__class__ is bool and bool not in kinds):
+            raise TypeError("%s must be %s, not %r" % (name, words, value))
+        if span:
+            _check_number(name, value, *span)
     if "stop" in params:
         _check_stop(params["stop"])
 
 
-# Numeric parameters: (lowest, highest or None, integer only).
-_RANGES = {
-    "temperature": (0, 2, False),
-    "top_p": (0, 1, False),
-    "presence_penalty": (-2, 2, False),
-    "frequency_penalty": (-2, 2, False),
-    "n": (1, None, True),
-    "top_logprobs": (0, 20, True),
-    "max_tokens": (1, None, True),
-    "max_completion_tokens": (1, None, True),
-    "seed": (None, None, True),
-    "dimensions": (1, None, True),      # embeddings
-}
+_PARAM_CHECKS: dict[str, tuple[tuple[type, ...], str, tuple | None]] = {}
+_WORDS = {float: "a number", int: "an integer", bool: "True or False", str: "a string",
+          dict: "a dict", list: "a list", type: "a type"}
 
 
-def _check_number(name, value):
-    low, high, integer = _RANGES[name]
+def _param_checks() -> dict[str, tuple[tuple[type, ...], str, tuple | None]]:
+    """name -> (accepted types, the same in words, (low, high, integer) or None), read once
+    from ChatParams' annotations (on first use: reading them costs import time)."""
+    for name, hint in typing.get_type_hints(ChatParams, include_extras=True).items():
+        extra = getattr(hint, "__metadata__", ())
+        kinds = _accepted(typing.get_args(hint)[0] if extra else hint)
+        words = next((e for e in extra if isinstance(e, str)), None) or " or ".join(
+            _WORDS[k] for k in kinds if not (k is int and float in kinds))
+        span = (extra[0], extra[1], float not in kinds) if len(extra) == 2 else None
+        _PARAM_CHECKS[name] = kinds, words, span
+    return _PARAM_CHECKS
+
+
+def _accepted(hint: Any) -> tuple[type, ...]:
+    """The runtime types a hint admits: float takes int too, X | Y both, list[...] a list."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return tuple(k for arg in typing.get_args(hint) for k in _accepted(arg))
+    kind = typing.get_origin(hint) or hint
+    return (float, int) if kind is float else (kind,)
+
+
+_MAX_STOP = 4
+
+
+def _check_number(name: str, value: Any, low: float | None, high: float | None,
+                  integer: bool) -> None:
     kind = int if integer else (int, float)
     if isinstance(value, bool) or not isinstance(value, kind):
         raise TypeError("%s must be %s, not %r" % (name, "an integer" if integer else "a number",
@@ -935,37 +924,11 @@ def _check_number(name, value):
         raise ValueError("%s must be %s, got %r" % (name, span, value))
 
 
-# The JSON type of the other body fields, checked before sending: name -> (types, in words).
-_FIELD_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "logprobs": (bool, "True or False"), "parallel_tool_calls": (bool, "True or False"),
-    "store": (bool, "True or False"),
-    "tools": (list, "a list of tool definitions (see tool())"),
-    "functions": (list, "a list of function definitions"),
-    "modalities": (list, "a list of strings such as ['text']"),
-    "logit_bias": (dict, "a dict of token id to bias"), "metadata": (dict, "a dict of strings"),
-    "response_format": (dict, "a dict such as {'type': 'json_object'}, or a type"),
-    "stream_options": (dict, "a dict such as {'include_usage': True}"),
-    "audio": (dict, "a dict"), "prediction": (dict, "a dict"),
-    "web_search_options": (dict, "a dict"),
-    "tool_choice": ((str, dict), "'auto', 'none', 'required' or a dict"),
-    "function_call": ((str, dict), "'auto', 'none' or a dict"),
-    "user": (str, "a string"), "reasoning_effort": (str, "a string such as 'low'"),
-    "verbosity": (str, "a string such as 'low'"), "service_tier": (str, "a string"),
-    "prompt_cache_key": (str, "a string"), "prompt_cache_retention": (str, "a string"),
-    "safety_identifier": (str, "a string"),
-}
-
-
 def _check_stop(stop):
-    if isinstance(stop, str):
-        return
-    if not isinstance(stop, list) or not all(isinstance(s, str) for s in stop):
+    if isinstance(stop, list) and not all(isinstance(s, str) for s in stop):
         raise TypeError("stop must be a string or a list of strings, not %r" % (stop,))
-    if len(stop) > _MAX_STOP:
+    if isinstance(stop, list) and len(stop) > _MAX_STOP:
         raise ValueError("stop takes at most %d strings, got %d" % (_MAX_STOP, len(stop)))
-
-
-_MAX_STOP = 4
 
 
 def _normalize_messages(messages) -> list:
@@ -1021,10 +984,18 @@ def _map_params(p: Provider, model: str, params: dict, messages: list) -> dict:
     return params
 
 
-def _schema_in_prompt(messages: list, parsing: _Parsing) -> list:
+def _json_schema_of(response_format: Any) -> dict | None:
+    """The schema of a {"type": "json_schema", "json_schema": {"schema": {...}}} format."""
+    if isinstance(response_format, dict) and response_format.get("type") == "json_schema":
+        schema = _dict(response_format.get("json_schema")).get("schema")
+        return schema if isinstance(schema, dict) else None
+    return None
+
+
+def _schema_in_prompt(messages: list, schema: dict) -> list:
     """For providers without json_schema (DeepSeek): the schema, asked for in words."""
     return [{"role": "system", "content": "Reply with one JSON object, and nothing else, that "
-             "matches this JSON schema:\n" + json.dumps(parsing.schema)}] + messages
+             "matches this JSON schema:\n" + json.dumps(schema)}] + messages
 
 
 def _merged(*dicts: Mapping[str, Any] | None) -> dict | None:
@@ -1051,56 +1022,72 @@ def _with_query(url: str, query: Mapping[str, Any] | None) -> str:
 # I.6 Where it goes: provider, URL, key, headers: the table read: which row, which URL, which key.
 
 
-def _resolve_model(model: Any, provider: str | Provider | None,
-                   base_url: str | None) -> tuple[Provider, str]:
-    """Split "provider:model" when the prefix names a known provider.
-
-    "ollama:llama3.2:latest" -> (ollama, "llama3.2:latest"); "llama3.2:latest" -> the
-    default (_default_provider).
-    """
+def _provider_and_model(model: Any, provider: str | Provider | None,
+                        base_url: str | None) -> tuple[Provider, str]:
+    """The row and the model name a call means: "ollama:llama3.2:latest" is (ollama,
+    "llama3.2:latest"); a name without a known prefix goes to _provider_for()."""
     if not isinstance(model, str) or not model:
         raise TypeError("model must be a non-empty string such as 'gpt-4o-mini' or "
                         "'groq:llama-3.3-70b-versatile', not %r" % (model,))
+    prefix, name = _split_prefix(model)
+    if prefix is None:
+        if provider is None and base_url is None:
+            _check_unknown_prefix(model)
+        return _provider_for(provider, base_url), model
+    if not name:
+        raise ValueError("model %r names provider %r but no model: write %r"
+                         % (model, prefix, prefix + ":MODEL-NAME"))
+    if provider is not None and _provider_for(provider, None).name != prefix:
+        raise ValueError("model %r names provider %r but provider=%r was given; use one"
+                         % (model, prefix, getattr(provider, "name", provider)))
+    return PROVIDERS[prefix], name
+
+
+def _split_prefix(model: str) -> tuple[str | None, str]:
+    """("groq", "llama-3.3-70b") for "groq:llama-3.3-70b" (any case: "Groq:..." too); (None,
+    model) when the part before the first ":" names no provider (an Ollama tag, "ft:...")."""
     prefix, sep, rest = model.partition(":")
-    if sep and prefix in PROVIDERS:
-        if not rest:
-            raise ValueError("model %r names provider %r but no model: write %r"
-                             % (model, prefix, prefix + ":MODEL-NAME"))
-        if provider is not None and _get_provider(provider).name != prefix:
-            raise ValueError("model %r names provider %r but provider=%r was given; use one"
-                             % (model, prefix, getattr(provider, "name", provider)))
-        return PROVIDERS[prefix], rest
-    return _default_provider(provider, base_url), model
+    if sep and prefix.lower() in PROVIDERS:
+        return prefix.lower(), rest
+    return None, model
 
 
-def _default_provider(provider: str | Provider | None, base_url: str | None) -> Provider:
-    """provider= when given; else the row whose host base_url points at; else openai."""
+def _check_unknown_prefix(model: str) -> None:
+    """A misspelt prefix ("gorq:llama...") would otherwise go to OpenAI as a model name. A
+    colon is only part of a name there for fine-tunes (ft:...); elsewhere say provider=."""
+    prefix, sep, _ = model.partition(":")
+    if sep and prefix != "ft" and "/" not in prefix:
+        import difflib
+        near = difflib.get_close_matches(prefix.lower(), PROVIDERS, n=3, cutoff=0.5)
+        raise ValueError("model %r starts with %r, which is not a provider%s; known providers: "
+                         "%s (a model name with a colon, such as an Ollama tag, needs provider= "
+                         "or base_url=)" % (model, prefix, " (did you mean %s?)" % " or ".join(
+                             repr(n) for n in near) if near else "", ", ".join(PROVIDERS)))
+
+
+def _provider_for(provider: str | Provider | None, base_url: str | None) -> Provider:
+    """provider= (a row, or a name in any case); else the row whose documented host base_url
+    points at (an SDK script's OpenAI(base_url="https://api.groq.com/openai/v1") gets Groq's
+    rules); else the generic row for any other server (vLLM, a proxy); else openai."""
+    if isinstance(provider, Provider):
+        return provider
     if provider is not None:
-        return _get_provider(provider)
-    return _provider_at(base_url, len(PROVIDERS)) if base_url else PROVIDERS["openai"]
+        row = PROVIDERS.get(provider.lower()) if isinstance(provider, str) else None
+        if row is None:
+            raise OpenAICompatError("unknown provider %r; known providers: %s"
+                                    % (provider, ", ".join(sorted(PROVIDERS))))
+        return row
+    if base_url is None:
+        return PROVIDERS["openai"]
+    host = urlsplit(base_url).hostname if isinstance(base_url, str) and "://" in base_url \
+        else None
+    return next((p for p in PROVIDERS.values() if host and host in _hosts_of(p)), _GENERIC)
 
 
-def _get_provider(name: str | Provider) -> Provider:
-    if isinstance(name, Provider):
-        return name
-    try:
-        return PROVIDERS[name]
-    except (KeyError, TypeError):
-        raise OpenAICompatError("unknown provider %r; known providers: %s"
-                                % (name, ", ".join(sorted(PROVIDERS)))) from None
-
-
-@functools.lru_cache(maxsize=64)     # keyed on the table's size too: a row added, a new answer
-def _provider_at(base_url: str, rows: int = 0) -> Provider:
-    """The table row whose documented host a base_url points at (an SDK script's
-    OpenAI(base_url="https://api.groq.com/openai/v1") is Groq, with Groq's rules), else the
-    generic row for any other server (vLLM, LM Studio, a proxy)."""
-    if not isinstance(base_url, str) or "://" not in base_url:
-        return _GENERIC
-    host = urlsplit(base_url).hostname
-    return next((p for p in PROVIDERS.values()
-                 if host and host in (urlsplit(u).hostname for u in (p.base_url,) + p.hosts
-                                      if u)), _GENERIC)
+@functools.lru_cache(maxsize=64)    # keyed on the row itself: a replaced row is a new key
+def _hosts_of(p: Provider) -> tuple[str, ...]:
+    """The hosts of a row's documented API roots."""
+    return tuple(h for h in (urlsplit(u).hostname for u in (p.base_url,) + p.hosts if u) if h)
 
 
 def _prepare(p: Provider, model, base_url, api_key, api_version, path, headers=None,
@@ -1236,7 +1223,8 @@ def _check_call(timeout, max_retries, session, budget) -> None:
         raise TypeError("max_retries must be an integer >= 0, not %r" % (max_retries,))
     if session is not None and not callable(getattr(session, "request", None)):
         raise TypeError("session must be a requests.Session, not %r" % type(session).__name__)
-    if budget is not None and not isinstance(budget, Budget):
+    if budget is not None and not (callable(getattr(budget, "check", None))
+                                   and callable(getattr(budget, "record", None))):
         raise TypeError("budget must be a Budget, not %r" % type(budget).__name__)
 
 
@@ -1268,14 +1256,16 @@ def _new_session(pool_size: int = 10) -> requests.Session:
     adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
     s.mount("https://", adapter)
     s.mount("http://", adapter)
-    s.mount("mock://", _MockAdapter())
+    for prefix, adapter_class in _ADAPTERS.items():     # Part V: mock://
+        s.mount(prefix, adapter_class())
     return s
 
 
 def _session_for(req: Request, session) -> requests.Session:
     session = session or _default_session()
-    if req.url.startswith("mock://") and "mock://" not in session.adapters:
-        session.mount("mock://", _MockAdapter())   # so the mock works with any session
+    for prefix, adapter_class in _ADAPTERS.items():     # so the mock works with any session
+        if req.url.startswith(prefix) and prefix not in getattr(session, "adapters", {prefix}):
+            session.mount(prefix, adapter_class())
     return session
 
 
@@ -2000,9 +1990,7 @@ class ChatStream:
         """Everything received so far as a ChatResponse; once the stream has ended, with
         `message.parsed` filled when a typed response_format was asked for."""
         response = self._joined()
-        if self._finished and self.request.parsing:
-            _parse_structured(response, self.request.parsing)
-        return response
+        return _after_parse(response, self.request) if self._finished else response
 
     def _joined(self) -> ChatResponse:
         return _parse_chat(self._acc.body(), self.request.provider, self._http.headers)
@@ -2187,7 +2175,7 @@ def list_models(provider: str | Provider | None = None, *, api_key: str | None =
 def _list_models(provider, api_key, base_url, api_version, session, timeout, max_retries,
             headers, query=None) -> list[Model]:
     _check_call(timeout, max_retries, session, None)
-    p = _default_provider(provider, base_url)
+    p = _provider_for(provider, base_url)
     url, key, hdrs = _prepare(p, None, base_url, api_key, api_version, "/models", headers)
     req = Request("GET", _with_query(url, query), hdrs, None, provider=p.name, secret=key)
     if p.url_shape == "ollama":      # Ollama's native list: {"models": [{"name": ...}]}
@@ -2232,9 +2220,9 @@ def embed(input: str | list[str], model: str, *, provider: str | Provider | None
                                        and all(isinstance(s, str) for s in input))):
         raise TypeError("input must be a string or a non-empty list of strings")
     if dimensions is not None:
-        _check_number("dimensions", dimensions)
+        _check_number("dimensions", dimensions, 1, None, integer=True)
     _check_call(timeout, max_retries, session, None)
-    p, name = _resolve_model(model, provider, base_url)
+    p, name = _provider_and_model(model, provider, base_url)
     if not p.embeddings:
         raise OpenAICompatError("%s has no embeddings endpoint; use another provider for "
                                 "embeddings" % p.name)
@@ -2308,11 +2296,10 @@ class OpenAI:
         return "OpenAI(provider=%r, base_url=%r)" % (getattr(self.provider, "name",
                                                              self.provider), self.base_url)
 
-    def _defaults(self, kwargs: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    def _defaults(self, kwargs: Mapping[str, Any], known: typing.AbstractSet[str]
+                  ) -> dict[str, Any]:
         """The client's settings under a call's own keywords (which win; headers merge)."""
-        unknown = sorted(set(kwargs) - set(known))
-        if unknown:
-            raise TypeError("unexpected keyword argument %r; see help(chat)" % unknown[0])
+        _check_keywords(kwargs, known)
         args: dict[str, Any] = dict(provider=self.provider, api_key=self.api_key,
                                     base_url=self.base_url,
                     timeout=self.timeout, max_retries=self.max_retries, session=self.session)
@@ -2349,7 +2336,8 @@ class _ChatCompletions:
         args = self._client._defaults(kwargs, _CHAT_PARAMETERS)
         if self._client.budget is not None and "budget" not in kwargs:
             args["budget"] = self._client.budget
-        return _chat(args, stream_usage=False, parse=parse)
+        args["parse"] = parse           # read by Part III's _parse_rules
+        return _chat(args, stream_usage=False)
 
 
 class _ModelsResource:
@@ -2378,7 +2366,15 @@ class _EmbeddingsResource:
         return embed(**self._client._defaults(kwargs, _EMBED_PARAMETERS))
 
 
-_EMBED_PARAMETERS = _parameters(embed)
+def _parameters(function: typing.Callable[..., Any]) -> tuple[str, ...]:
+    code = function.__code__
+    return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+
+
+_EMBED_PARAMETERS = frozenset(_parameters(embed))
+
+
+__all__ += ["OpenAI", "Client"]
 
 
 # =================================================================================================
@@ -2712,6 +2708,24 @@ def _resolve_ref(root: dict, ref: str) -> dict:
     return node
 
 
+def _parse_rules(req: Request, args: Mapping[str, Any]) -> None:
+    """The client's parse(): no streams, and an answer cut off or filtered is refused."""
+    if args.get("parse"):
+        if req.stream:
+            raise TypeError("parse() does not stream; use create(..., stream=True)")
+        req.parsing = req.parsing or _Parsing()
+        req.parsing.always = True
+
+
+def _parse_answer(response: ChatResponse, req: Request) -> ChatResponse:
+    return _parse_structured(response, req.parsing) if req.parsing else response
+
+
+_BUILD_STEPS.append(_parsing_of)
+_BEFORE_SEND.append(_parse_rules)
+_AFTER_PARSE.append(_parse_answer)
+
+
 # -------------------------------------------------------------------------------------------------
 # III.2 Tools, images and JSON in text: tool() from a function or a type, image() parts, and
 # the JSON a model wrote inside prose or fences.
@@ -2845,16 +2859,20 @@ def _extract_json(text: str | None) -> Any:
 _FENCE = r"```(?:json|JSON)?\s*\n?(.*?)```"   # a string: re compiles (and caches) it on use
 
 
+__all__ += ["tool", "image"]
+
+
 # -------------------------------------------------------------------------------------------------
 # III.3 Model data and costs: tokens, context windows and prices, from one table of
 # small records. Unknown models are never blocked and never priced: a name resolves to its own
 # row or to nothing, never to another model's row. Refresh the numbers with load_model_data().
 
 
-def _check_limits(body: dict, provider: str) -> None:
+def _check_limits(req: Request, args: Mapping[str, Any] | None = None) -> None:
     """Refuse, before sending, what the model's known limits say the server would refuse.
     Unknown models, and limits we do not know, are not checked."""
-    info = model_info(body["model"], provider)
+    body = req.json or {}
+    info = model_info(body["model"], req.provider)
     if info is None:
         return
     model, output = body["model"], body.get("max_completion_tokens") or body.get(
@@ -2952,9 +2970,9 @@ def model_info(model: str, provider: str | Provider | None = None) -> ModelInfo 
     """
     if not isinstance(model, str) or not model:
         return None
-    prefix, sep, rest = model.partition(":")
-    if sep and prefix in PROVIDERS and provider is None:
-        provider, model = prefix, rest
+    prefix, name = _split_prefix(model)
+    if prefix is not None and provider is None:
+        provider, model = prefix, name
     return _model_info(model, provider.name if isinstance(provider, Provider) else provider)
 
 
@@ -3110,6 +3128,11 @@ def _window(provider: str, max_input: int | None, max_output: int | None) -> int
     return max_input
 
 
+_BEFORE_SEND.append(_check_limits)
+__all__ += ["estimate_tokens", "context_window", "estimate_cost", "model_info",
+            "load_model_data"]
+
+
 # -------------------------------------------------------------------------------------------------
 # III.4 Budgets and long runs: for experiment scripts that send many prompts.
 
@@ -3174,9 +3197,10 @@ def _estimated_usage(messages: list, response: ChatResponse) -> Usage:
     return Usage(prompt, output, prompt + output)
 
 
-def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *, max_workers: int = 8,
+def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *,
+              model: str | None = None, max_workers: int = 8,
               requests_per_minute: float | None = None, progress: bool = False,
-              **common: Any) -> list[ChatResponse | Exception]:
+              **common: Unpack[ChatArgs]) -> list[ChatResponse | Exception]:
     """Run many chat() calls in parallel threads; results come back in input order.
 
     jobs: prompts, message lists, or dicts of per-job chat() arguments; common: arguments
@@ -3187,7 +3211,8 @@ def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *, max_work
         ['a', 'b']
     """
     from concurrent.futures import ThreadPoolExecutor   # only paid for when used
-    jobs = [_job_args(job, common) for job in jobs]
+    shared = dict[str, Any](common, **({"model": model} if model else {}))
+    jobs = [_job_args(job, shared) for job in jobs]
     limiter = _RateLimiter(requests_per_minute) if requests_per_minute else None
     session = common.get("session") or _new_session(pool_size=max_workers)
     done, failed, lock = [0], [0], threading.Lock()
@@ -3216,7 +3241,7 @@ def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *, max_work
             session.close()
 
 
-def _job_args(job, common: dict) -> dict:
+def _job_args(job, common: Mapping[str, Any]) -> dict:
     """One job's chat() arguments: the common ones, then the job's own."""
     if isinstance(job, Mapping):
         return dict(common, **job)
@@ -3229,9 +3254,7 @@ def _job_args(job, common: dict) -> dict:
 def _checked_names(args: dict) -> dict:
     """A misspelt argument is a TypeError, as chat() itself raises: these arguments go on
     as a dict, past its signature."""
-    unknown = sorted(set(args) - set(_CHAT_PARAMETERS))
-    if unknown:
-        raise TypeError("chat() got an unexpected keyword argument %r" % unknown[0])
+    _check_keywords(args, _CHAT_PARAMETERS)
     return args
 
 
@@ -3252,6 +3275,9 @@ class _RateLimiter:
             _sleep(start - now)
 
 
+__all__ += ["Budget", "chat_many"]
+
+
 # -------------------------------------------------------------------------------------------------
 # III.5 The Batch API: large runs handed to the provider's own batch engine (OpenAI,
 # Azure, Groq), at its batch price and outside its per-minute limits. A JSONL file of requests,
@@ -3264,17 +3290,18 @@ def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: s
                  base_url: str | None = None, api_version: str | None = None,
                  completion_window: str = "24h", metadata: Mapping[str, str] | None = None,
                  session: requests.Session | None = None, timeout: Timeout = DEFAULT_TIMEOUT,
-                 max_retries: int = DEFAULT_MAX_RETRIES, **common: Any) -> Batch:
+                 max_retries: int = DEFAULT_MAX_RETRIES,
+                 **common: Any) -> Batch:   # not Unpack[_JobArgs]: metadata= is the batch's
     """Hand many chat() calls to the provider's Batch API; returns at once with the Batch.
 
     jobs are what chat_many() takes (a prompt, a message list, or a dict of per-job chat()
     arguments); common: chat() arguments for every job. Every job is built and checked as
     chat() builds it before anything is uploaded. Custom ids are "job-<index>", so results
     come back in job order, from the batch id alone too (get_batch)."""
-    p, name = _resolve_model(model, provider, base_url)
+    p, name = _provider_and_model(model, provider, base_url)
     target = _BatchTarget(p, name, base_url, api_key, api_version, session, timeout,
                           max_retries)
-    common = dict(common, provider=p, base_url=base_url, api_key=api_key,
+    common = dict[str, Any](common, provider=p, base_url=base_url, api_key=api_key,
                   api_version=api_version)
     parsing: dict[int, _Parsing] = {}
     boundary = "openai-compat-" + os.urandom(12).hex()
@@ -3306,7 +3333,7 @@ def get_batch(batch_id: str, *, provider: str | Provider | None = None,
     process. Results come in job order from the custom ids ("job-<index>") alone."""
     if not isinstance(batch_id, str) or not batch_id:
         raise TypeError("batch_id must be a non-empty string such as 'batch_abc123'")
-    p = _default_provider(provider, base_url)
+    p = _provider_for(provider, base_url)
     target = _BatchTarget(p, None, base_url, api_key, api_version, session, timeout,
                           max_retries)
     return Batch({"id": batch_id}, target).refresh()
@@ -3451,7 +3478,7 @@ def _batch_object(data: Any, target: _BatchTarget) -> dict:
     return data
 
 
-def _batch_lines(jobs: typing.Iterable[Any], model: str, common: dict,
+def _batch_lines(jobs: typing.Iterable[Any], model: str, common: Mapping[str, Any],
                  parsing: dict[int, _Parsing] | None = None) -> Iterator[bytes]:
     """The JSONL lines of a batch, one per job, each body built and checked as chat()
     builds it; a bad job raises before any line is used, naming its index."""
@@ -3464,7 +3491,7 @@ def _batch_lines(jobs: typing.Iterable[Any], model: str, common: dict,
             args = _checked_names(dict(_job_args(job, common), model=model))
             args.pop("stream", None)
             req = _build(args, stream_usage=False)
-            _check_limits(req.json or {}, req.provider)
+            _check_limits(req)
         except (OpenAIError, TypeError, ValueError) as exc:
             raise _with_job_index(exc, index) from None
         provider = PROVIDERS.get(req.provider)
@@ -3491,14 +3518,14 @@ def _multipart_head(boundary: str) -> bytes:
 
 
 def write_batch_file(jobs: typing.Iterable[str | list | Mapping[str, Any]],
-                     path: str | os.PathLike, model: str, **common: Any) -> int:
+                     path: str | os.PathLike, model: str, **common: Unpack[_JobArgs]) -> int:
     """Write the JSONL a batch would upload (for uploading yourself, or for vLLM's
     run-batch); sends nothing and needs no key. Returns the number of jobs written."""
-    common = dict(common)
-    common.setdefault("api_key", "(not sent)")    # the body needs no key; skip finding one
+    args: dict[str, Any] = dict(common)
+    args.setdefault("api_key", "(not sent)")    # the body needs no key; skip finding one
     count = 0
     with open(path, "wb") as f:
-        for line in _batch_lines(jobs, model, common):
+        for line in _batch_lines(jobs, model, args):
             f.write(line)
             count += 1
     return count
@@ -3575,6 +3602,9 @@ def _in_job_order(found: dict[int, ChatResponse | APIError], total: int,
         for i in range(size)]
 
 
+__all__ += ["submit_batch", "get_batch", "write_batch_file", "read_batch_results", "Batch"]
+
+
 # =================================================================================================
 # Part IV: the guards' mechanics
 # =================================================================================================
@@ -3617,7 +3647,7 @@ def _url_host(url: str, where: str) -> str:
 def _own_hosts(p: Provider) -> tuple:
     """The hosts a provider's environment key may go to: its documented ones, and the
     endpoint its own variable names (a key and an endpoint both from the user's setup)."""
-    hosts = tuple(urlsplit(u).hostname for u in (p.base_url,) + p.hosts if u)
+    hosts = _hosts_of(p)
     endpoint = p.base_env and os.environ.get(p.base_env)
     if endpoint:
         hosts += (_url_host(endpoint if "://" in endpoint else "http://" + endpoint,
@@ -4106,6 +4136,13 @@ def _mock_embeddings(body: dict) -> dict:
             "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
 
 
+_ADAPTERS["mock://"] = _MockAdapter
+# The table's last row: offline, answered by _MockAdapter inside requests, through the same
+# code as the rest.
+PROVIDERS["mock"] = Provider("mock", "mock://openai-compat/v1", None,
+                             batch="/v1/chat/completions", batch_price=0.5)
+
+
 # -------------------------------------------------------------------------------------------------
 # V.2 The command line: python -m openai_compat [-m MODEL] [options] [PROMPT]
 
@@ -4218,8 +4255,7 @@ def _print_providers(out) -> None:
 
 
 def _model_provider(args) -> str | None:
-    prefix, sep, _ = args.model.partition(":")
-    return args.provider or (prefix if sep and prefix in PROVIDERS else None)
+    return args.provider or _split_prefix(args.model)[0]
 
 
 def _schema_format(path: str) -> dict:

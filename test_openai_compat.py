@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import random
+import re
 import shutil
 import socket
 import subprocess
@@ -350,6 +351,44 @@ def test_generic_endpoint_sends_bearer_only_when_key_given():
     assert "Authorization" not in req.headers
     req = oc.build_request("hi", "qwen", base_url="https://proxy.example/v1", api_key="k")
     assert req.headers["Authorization"] == "Bearer k"
+
+
+def test_a_replaced_row_is_used_at_once_for_calls_by_base_url(monkeypatch):
+    """dataclasses.replace(row, ...) as the table's docstring suggests: the next call that
+    finds the row by its host gets the new row (a cache keyed on the table's size did not)."""
+    url = "https://api.groq.com/openai/v1"
+    assert oc.build_request("hi", "m", base_url=url, api_key=KEY).provider == "groq"
+    with pytest.raises(ValueError, match="groq does not support 'logprobs'"):
+        oc.build_request("hi", "m", base_url=url, api_key=KEY, logprobs=True)
+    monkeypatch.setitem(oc.PROVIDERS, "groq", dataclasses.replace(
+        oc.PROVIDERS["groq"], unsupported=()))
+    assert oc.build_request("hi", "m", base_url=url, api_key=KEY, logprobs=True).json[
+        "logprobs"] is True
+
+
+@pytest.mark.parametrize("model,message", [
+    ("gorq:llama-3.3-70b-versatile", "'gorq', which is not a provider (did you mean 'groq'?)"),
+    ("mok:echo", "'mok', which is not a provider (did you mean 'mock'?)"),
+    ("llama3.2:latest", "needs provider= or base_url="),
+])
+@responses.activate
+def test_a_misspelt_provider_prefix_is_an_error_before_sending(keys, model, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        oc.chat("hi", model=model)
+    assert len(responses.calls) == 0
+
+
+def test_provider_names_match_in_any_case_and_colons_still_work(keys):
+    assert oc.build_request("hi", "Groq:llama-3.3-70b-versatile").provider == "groq"
+    assert oc.build_request("hi", "m", provider="GROQ").provider == "groq"
+    fine_tune = "ft:gpt-4o-mini:org::id"
+    assert oc.build_request("hi", fine_tune).json["model"] == fine_tune
+    assert oc.build_request("hi", "llama3.2:latest", provider="ollama").json[
+        "model"] == "llama3.2:latest"
+    assert oc.build_request("hi", "qwen:7b", base_url="http://127.0.0.1:8000/v1").json[
+        "model"] == "qwen:7b"
+    assert oc.build_request("hi", "openai/gpt-4o:free", provider="openrouter").json[
+        "model"] == "openai/gpt-4o:free"
 
 
 def test_unknown_provider_lists_the_known_ones():
@@ -1935,6 +1974,40 @@ def test_python_dash_m_runs_offline():
     assert out.returncode == 0 and out.stdout == "Hello\n"
 
 
+PART_BANNER = "# " + "=" * 97 + "\n# Part "
+
+
+def test_parts_three_and_five_can_be_deleted_and_the_protocol_still_works(tmp_path, server):
+    """A vendoring user who deletes the extras (Part III) and the mock, command line and model
+    table (Part V) keeps a working chat(), stream and error path: Part I names them only
+    through its step lists."""
+    source = (HERE / "openai_compat.py").read_text()
+    parts = source.split(PART_BANNER)
+    assert [p[:4] for p in parts[1:]] == ["I: t", "II: ", "III:", "IV: ", "V: t"]
+    trimmed = PART_BANNER.join(p for p in parts if not p.startswith(("III:", "V: ")))
+    assert len(trimmed) < len(source) * 0.7
+    (tmp_path / "trimmed_compat.py").write_text(trimmed)
+    server.add(**as_json(200, completion("plain")))
+    server.add([STREAM])
+    server.add(**as_json(404, {"error": {"message": "no model " + KEY, "code": "nf"}}))
+    code = """
+import trimmed_compat as t
+args = dict(model="m", base_url=%r, api_key=%r, max_retries=0)
+print(t.chat("hi", **args).content)
+print("".join(c.content for c in t.chat("hi", stream=True, **args)))
+try:
+    t.chat("hi", **args)
+except t.NotFoundError as e:
+    print(type(e).__name__, e.status_code, e.message)
+print(t._BUILD_STEPS, t._BEFORE_SEND, t._AFTER_PARSE, t._ADAPTERS, "mock" in t.PROVIDERS)
+from trimmed_compat import *
+""" % (server.url + "/v1", KEY)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=60)
+    assert out.stderr == "" and out.stdout.splitlines() == [
+        "plain", "Once upon", "NotFoundError 404 no model ***", "[] [] [] {} False"]
+
+
 def test_importing_the_module_imports_nothing_heavy():
     """What importing us adds to what importing requests already loaded: nothing heavy."""
     code = ("import sys, requests; before = set(sys.modules); import openai_compat; "
@@ -2664,20 +2737,24 @@ def test_the_error_tree_is_the_sdks():
         oc._parse_chat(completion("no json here")).json()
 
 
-def test_all_signatures_share_one_parameter_list():
-    """chat()'s overloads, chat() itself and build_request() list the same parameters, in
-    the same order, with the same types (they are pasted from one list)."""
-    import ast
-    tree = ast.parse((HERE / "openai_compat.py").read_text())
-    signatures = [
-        [(a.arg, ast.unparse(a.annotation)) for a in f.args.args + f.args.kwonlyargs
-         if a.arg != "stream"]
-        for f in tree.body if isinstance(f, ast.FunctionDef)
-        and f.name in ("chat", "build_request")]
-    assert len(signatures) == 5 and all(s == signatures[0] for s in signatures)
-    assert len(signatures[0]) == 46
-    body_fields = {name for name, _ in signatures[0]} - set(oc._NOT_BODY)
-    assert body_fields == set(oc._RANGES) - {"dimensions"} | set(oc._FIELD_TYPES) | {"stop"}
+def test_the_chat_parameters_are_declared_once():
+    """ChatParams is the one declaration: chat(), build_request(), the client and chat_many
+    take exactly its keywords (and the destination, extras and sending ones), and the checks
+    before sending are read from it."""
+    import inspect
+    for function in (oc.chat, oc.build_request):
+        parameters = inspect.signature(function).parameters
+        assert list(parameters) == ["messages", "model", "stream", "params"]
+        assert parameters["params"].annotation == "Unpack[ChatArgs]"
+    assert len(oc.ChatParams.__annotations__) == 32 and len(oc.ChatArgs.__annotations__) == 44
+    assert set(oc._param_checks()) == set(oc.ChatParams.__annotations__)
+    assert oc._param_checks()["top_p"] == ((float, int), "a number", (0, 1, False))
+    assert oc._param_checks()["n"] == ((int,), "an integer", (1, None, True))
+    body = oc.build_request("hi", "gpt-4o", api_key=KEY, **{
+        name: value for name, value in [("seed", 1), ("user", "u"), ("store", True)]}).json
+    assert (body["seed"], body["user"], body["store"]) == (1, "u", True)
+    slot = oc.chat_many(["hi"], model="mock:echo", temprature=1)[0]  # type: ignore[call-arg]
+    assert isinstance(slot, TypeError) and "'temprature'" in str(slot)
 
 
 PYRIGHT_SCRIPT = '''
