@@ -382,9 +382,9 @@ class Message(_Serializable):
     function_call: Function | None = None     # the deprecated single-function form
     parsed: Any = None     # with a typed response_format: the answer as that type, checked
 
-    def to_dict(self) -> dict:
-        """The wire form, to send back as part of `messages` (tool-call loops). `messages`
-        also takes the Message itself.
+    def to_param(self) -> dict:
+        """The wire form, to send back as part of `messages` (tool-call loops; the SDK calls
+        it a message param). `messages` also takes the Message itself.
 
         Reasoning is left out: DeepSeek answers 400 when it is sent back."""
         out: dict[str, Any] = {"role": self.role or "assistant", "content": self.content}
@@ -396,6 +396,8 @@ class Message(_Serializable):
         if self.refusal is not None:
             out["refusal"] = self.refusal
         return out
+
+    to_dict = to_param      # its name before 0.3: to_dict() elsewhere is the JSON as received
 
 
 @dataclass(repr=False, eq=False)
@@ -500,7 +502,7 @@ class ChatCompletionChunk(_Serializable):
             delta = choices[0].get("delta")
             if delta:
                 content = delta.get("content")
-                return content if content.__class__ is str else _joined(content) or ""
+                return content if content.__class__ is str else _content_text(content) or ""
         return ""
 
     @property
@@ -806,7 +808,7 @@ _MALFORMED = (RecursionError, TypeError, ValueError, AttributeError, KeyError, I
 def _malformed(exc: BaseException, req: Request) -> BaseException:
     return _scrub(OpenAICompatError("%s sent an answer that cannot be read (%s: %s)"
                                     % (req.provider, type(exc).__name__,
-                                       _readable_body(str(exc)))), req.secret)
+                                       _readable(str(exc)))), req.secret)
 
 
 _CHAT_KEYWORDS = frozenset(ChatArgs.__annotations__)
@@ -854,10 +856,7 @@ def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
         body["messages"] = _schema_in_prompt(body["messages"], schema)
     body.update(_map_params(p, model, params, body["messages"]))
     body.update(extra_body or {})
-    # Ask for usage in streams unless the caller chose stream_options (here or in
-    # extra_body) or this server already refused it.
-    add_usage = (stream_usage and stream and "stream_options" not in body and p.stream_usage
-                 and (p.name, url) not in _NO_STREAM_USAGE)
+    add_usage = stream and _asks_for_usage(p, url, body, stream_usage)
     if stream:
         body["stream"] = True
     if add_usage:
@@ -941,7 +940,8 @@ def _normalize_messages(messages) -> list:
     if not isinstance(messages, (list, tuple)) or not messages:
         raise TypeError("messages must be a string or a non-empty list of message dicts, "
                         "not %r" % (messages,))
-    messages = [m.to_dict() if callable(getattr(m, "to_dict", None)) else m
+    messages = [m.to_param() if isinstance(m, Message) else m.to_dict()
+                if callable(getattr(m, "to_dict", None)) else m
                 for m in messages]     # a Message from an earlier answer, or the SDK's
     for i, m in enumerate(messages):
         if not isinstance(m, dict):
@@ -1285,7 +1285,7 @@ def _send(session, req: Request, timeout, max_retries: int, read):
                                    timeout=timeout, stream=True, allow_redirects=False)
             if resp.status_code < 300:
                 return resp, read(resp, deadline)
-            error = _api_error(resp, _read_body(resp, deadline), req.provider)
+            error = _http_error(resp, _read_body(resp, deadline), req.provider)
         except _CALLER_ERRORS as exc:      # requests refused what we gave it: never retried
             raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
         except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
@@ -1487,43 +1487,39 @@ def _error_class(status: int | None) -> type[APIError]:
     return _STATUS_ERRORS.get(status, APIStatusError)
 
 
-def _api_error(resp: requests.Response, content: bytes, provider: str) -> APIError:
-    """Build the APIStatusError subclass for a non-2xx response (the key is scrubbed later)."""
+def _api_error(body: Any, provider: str, *, status: int | None = None,
+               message: str | None = None, default: str = "the server sent an error object",
+               headers: Mapping[str, str] | None = None,
+               response: requests.Response | None = None,
+               request_id: str | None = None) -> APIError:
+    """The one builder of APIError subclasses, from an error body however it came: a non-2xx
+    answer (_http_error), an error object in a 200 body or a stream, a failed batch line.
+    Without a status, the body's code or type suggests one (_infer_status)."""
+    fields = _error_fields(body)
+    status = status if status is not None else _infer_status(fields)
+    inner = body.get("error", body) if isinstance(body, dict) else body   # as the SDK's body
+    return _error_class(status)(
+        str(message or fields.get("message") or default).strip(), status_code=status,
+        type=fields.get("type"), code=fields.get("code"), param=fields.get("param"), body=inner,
+        request_id=request_id, provider=provider, headers=headers, response=response)
+
+
+def _http_error(resp: requests.Response, content: bytes, provider: str) -> APIError:
+    """The APIStatusError subclass for a non-2xx response (the key is scrubbed later)."""
     text = content.decode("utf-8", "replace")
-    body, fields = _json_or_text(text)
-    if isinstance(body, dict):           # as the SDK: the inner object of {"error": {...}}
-        body = body.get("error", body)
-    message = fields.get("message") or "HTTP %s %s" % (resp.status_code, resp.reason or "")
+    try:
+        body, message = json.loads(text), None
+    except (ValueError, RecursionError):   # an HTML page from a proxy, plain text, or a bomb
+        body, message = text, _readable(text)
     if 300 <= resp.status_code < 400:
         message = ("redirected to %s; not followed, so no credentials leave the provider's "
                    "host: use that address as base_url" % resp.headers.get("location"))
     headers = resp.headers
     request_id = next((headers[h] for h in ("x-request-id", "request-id", "apim-request-id",
                                             "x-ms-request-id") if h in headers), None)
-    return _error_class(resp.status_code)(
-        str(message).strip(), status_code=resp.status_code, type=fields.get("type"),
-        code=fields.get("code"), param=fields.get("param"), body=body,
-        request_id=request_id, provider=provider, headers=headers, response=resp)
-
-
-def _json_or_text(text: str) -> tuple:
-    """(parsed body, error fields) of an error body: JSON when it is JSON, else its words."""
-    try:
-        body = json.loads(text)
-        return body, _error_fields(body)
-    except (ValueError, RecursionError):   # an HTML page from a proxy, plain text, or a bomb
-        return text, {"message": _readable_body(text)}
-
-
-def _error_from_body(obj, provider: str) -> APIError:
-    """The APIError for an error object that arrived with status 200 (a body or an event)."""
-    fields = _error_fields(obj)
-    status = _infer_status(fields)
-    inner = obj.get("error", obj) if isinstance(obj, dict) else obj
-    return _error_class(status)(fields.get("message") or "the server sent an error object",
-                                status_code=status, type=fields.get("type"),
-                                code=fields.get("code"), param=fields.get("param"),
-                                body=inner, provider=provider)
+    return _api_error(body, provider, status=resp.status_code, message=message,
+                      default="HTTP %s %s" % (resp.status_code, resp.reason or ""),
+                      headers=headers, response=resp, request_id=request_id)
 
 
 def _error_fields(body, nested: bool = False) -> dict:
@@ -1541,14 +1537,14 @@ def _error_fields(body, nested: bool = False) -> dict:
         messages = [p["message"] for p in parts if p.get("message")]
         return dict(first, message="; ".join(messages) or None)
     if not isinstance(body, dict):
-        return {"message": _text(body)}
+        return {"message": _json_text(body)}
     inner = body.get("error", body)
     if isinstance(inner, list):
         return _error_fields(inner, nested)
     if not isinstance(inner, dict):
-        return {"message": _text(inner)}
+        return {"message": _json_text(inner)}
     message = inner.get("message") or inner.get("detail") or inner.get("msg")
-    return {"message": _text(message), "type": inner.get("type"),
+    return {"message": _json_text(message), "type": inner.get("type"),
             "code": inner.get("code"), "param": inner.get("param")}
 
 
@@ -1584,23 +1580,23 @@ def _json_body(content: bytes, resp: requests.Response, provider: str):
                                     % (provider, resp.status_code)) from None
         raise OpenAICompatError("%s sent a %d whose body is not JSON (a proxy page?): %s"
                                 % (provider, resp.status_code,
-                                   _readable_body(content.decode("utf-8", "replace"))))\
+                                   _readable(content.decode("utf-8", "replace"))))\
             from None
 
 
 def _check_shape(data, key: str, what: str, provider: str) -> None:
     if isinstance(data, dict) and data.get("error"):
-        raise _error_from_body(data, provider)
+        raise _api_error(data, provider)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise OpenAICompatError("%s did not send %s: %s" % (provider, what,
-                                                            _readable_body(data)))
+                                                            _readable(data)))
 
 
 def _parse_chat(data, provider: str = "custom", headers=None) -> ChatResponse:
     _check_shape(data, "choices", "a chat completion", provider)
     if not all(isinstance(c, dict) for c in data["choices"]):
         raise OpenAICompatError("%s sent malformed choices: %s"
-                                % (provider, _readable_body(data["choices"])))
+                                % (provider, _readable(data["choices"])))
     choices = [Choice(_index(c, i), _message(_dict(c.get("message"))),
                       _str(c.get("finish_reason")), _logprobs(c.get("logprobs")))
                for i, c in enumerate(data["choices"])]
@@ -1617,7 +1613,7 @@ def _index(choice: dict, position: int) -> int:
 
 
 def _message(d: dict) -> Message:
-    message = Message(_str(d.get("role")), _joined(d.get("content")), None,
+    message = Message(_str(d.get("role")), _content_text(d.get("content")), None,
                       _str(d.get("refusal")))
     if not _PLAIN_MESSAGE.issuperset(d) or d.get("content").__class__ is list:
         _message_extras(message, d)         # more than text: read what else there is
@@ -1632,7 +1628,7 @@ def _message_extras(message: Message, d: dict) -> None:
     calls = [_tool_call(c) for c in _dicts(d.get("tool_calls"))]
     content = d.get("content")
     message.tool_calls = calls or None
-    message.reasoning = _joined(d.get("reasoning_content") or d.get("reasoning") or (
+    message.reasoning = _content_text(d.get("reasoning_content") or d.get("reasoning") or (
         _thinking(content) if content.__class__ is list else None))
     if isinstance(d.get("annotations"), list):
         message.annotations = _dicts(d["annotations"])
@@ -1714,7 +1710,7 @@ def _dicts(v) -> list:
     return [d for d in v if isinstance(d, dict)] if isinstance(v, list) else []
 
 
-def _text(value) -> str | None:
+def _json_text(value) -> str | None:
     """Any message shape as readable text: strings stay, objects become compact JSON."""
     if value is None or isinstance(value, str):
         return value
@@ -1724,33 +1720,34 @@ def _text(value) -> str | None:
         return "(an object nested too deeply to show)"
 
 
-def _readable_body(text) -> str:
+def _readable(text) -> str:
     """An HTML page from a proxy, reduced to its words; long text cut short."""
     if not isinstance(text, str):
-        text = _text(text) or ""
+        text = _json_text(text) or ""
     text = " ".join(_strip_tags(text[:20000]).split())
     return text[:300] + ("..." if len(text) > 300 else "")
 
 
-def _joined(content):
+def _content_text(content, sep: str = ""):
     """Message content as text. Most servers send a string; Mistral's reasoning models send
     a list of parts ({"type": "text", "text": ...}, {"type": "thinking", ...}): their text
     parts are joined (the parts stay in `raw`)."""
     if content is None or isinstance(content, str):
         return content
     if isinstance(content, list):
-        return "".join(p["text"] for p in _dicts(content)
+        return sep.join(p["text"] for p in _dicts(content)
                        if p.get("type") == "text" and isinstance(p.get("text"), str))
-    return _text(content)
+    return _json_text(content)
 
 
 def _thinking(content) -> str | None:
     """The text of Mistral's {"type": "thinking", "thinking": [text parts]} content parts."""
-    parts = [_joined(p.get("thinking")) for p in _dicts(content) if p.get("type") == "thinking"]
+    parts = [_content_text(p.get("thinking")) for p in _dicts(content)
+             if p.get("type") == "thinking"]
     return "".join(filter(None, parts)) or None
 
 
-def _text_of(buffer: bytearray | None) -> str | None:
+def _buffer_text(buffer: bytearray | None) -> str | None:
     if buffer is None:
         return None
     text = buffer.decode("utf-8", "surrogatepass")
@@ -1795,9 +1792,7 @@ def _start_stream(session, req: Request, timeout, max_retries: int):
         # drop it, remember that for this server, and ask once more.
         if not (req.stream_usage_added and _names_stream_options(exc)):
             raise
-        _NO_STREAM_USAGE.add((req.provider, req.url))
-        body = {k: v for k, v in (req.json or {}).items() if k != "stream_options"}
-        req = dataclasses.replace(req, json=body, stream_usage_added=False)
+        req = _without_usage(req)
         resp, (reader, first) = _send(session, req, timeout, max_retries, _read_first)
     if reader is not None:
         return resp, _stream_objects(reader, first, req), req
@@ -1829,8 +1824,7 @@ def _iter_bytes(reader, first: bytes, provider: str):
         yield chunk
         try:
             chunk = reader()
-        except (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
-                http.client.HTTPException, AttributeError) as exc:
+        except (*_NETWORK_ERRORS, AttributeError) as exc:
             # AttributeError: urllib3 after the connection was closed under it.
             raise _connection_error(exc, "%s stream broke off" % provider) from exc
 
@@ -1914,7 +1908,7 @@ def _iter_json(events, provider: str):
             raise OpenAICompatError("%s sent a stream event that is not an object: %r"
                                     % (provider, data[:200]))
         if obj.get("error"):   # {"error": {...}}, alone or on a finish_reason "error" chunk
-            raise _error_from_body(obj, provider)
+            raise _api_error(obj, provider)
         yield obj
 
 
@@ -2015,7 +2009,7 @@ class _Accumulator:
         try:
             self._add(obj)
         except (AttributeError, TypeError, KeyError, ValueError):
-            raise OpenAICompatError("malformed stream chunk: %s" % _readable_body(_text(obj))
+            raise OpenAICompatError("malformed stream chunk: %s" % _readable(_json_text(obj))
                                     ) from None
 
     def _add(self, obj: dict) -> None:
@@ -2099,7 +2093,7 @@ class _ChoiceState:
         return buffer
 
     def add_parts(self, parts) -> None:
-        text, thinking = _joined(parts), _thinking(parts)
+        text, thinking = _content_text(parts), _thinking(parts)
         if text:
             self.content = self.write(self.content, text)
         if thinking:
@@ -2130,20 +2124,27 @@ class _ChoiceState:
                 self.logprobs.setdefault(key, []).extend(value)
 
     def message(self) -> dict:
-        msg: dict[str, Any] = {"role": self.role or "assistant", "content": _text_of(self.content)}
+        msg: dict[str, Any] = {"role": self.role or "assistant",
+                               "content": _buffer_text(self.content)}
         if self.reasoning is not None:
-            msg[self.reasoning_key] = _text_of(self.reasoning)
+            msg[self.reasoning_key] = _buffer_text(self.reasoning)
         if self.refusal is not None:
-            msg["refusal"] = _text_of(self.refusal)
+            msg["refusal"] = _buffer_text(self.refusal)
         if self.tool_calls:
             msg["tool_calls"] = [dict(self.tool_calls[i], index=i)
                                  for i in sorted(self.tool_calls)]
         return msg
 
 
-def _chunk_usage(obj: dict):
-    # Groq also sends usage inside x_groq (older streams only there); count it once.
-    return obj.get("usage") or (obj.get("x_groq") or _EMPTY).get("usage")
+# Usage in streams, in one place: asked for (_build), dropped where a server refuses it
+# (_start_stream), read from the chunks (_Accumulator, ChatCompletionChunk.usage). When a
+# stream ends without it, a Budget estimates it (Part III, _estimated_usage).
+
+def _asks_for_usage(p: Provider, url: str, body: dict, wanted: bool) -> bool:
+    """Ask for usage in a stream unless the caller chose stream_options (as a keyword or in
+    extra_body), the provider takes none, or this server already refused it."""
+    return (wanted and "stream_options" not in body and p.stream_usage
+            and (p.name, url) not in _NO_STREAM_USAGE)
 
 
 # (provider name, URL) pairs whose server refused stream_options: asked once per process.
@@ -2151,7 +2152,19 @@ _NO_STREAM_USAGE: set = set()
 
 
 def _names_stream_options(exc: APIError) -> bool:
-    return "stream_options" in "%s %s %s" % (exc.message, exc.param, _text(exc.body))
+    return "stream_options" in "%s %s %s" % (exc.message, exc.param, _json_text(exc.body))
+
+
+def _without_usage(req: Request) -> Request:
+    """The request without the stream_options we added; remembered for this server."""
+    _NO_STREAM_USAGE.add((req.provider, req.url))
+    body = {k: v for k, v in (req.json or {}).items() if k != "stream_options"}
+    return dataclasses.replace(req, json=body, stream_usage_added=False)
+
+
+def _chunk_usage(obj: dict):
+    # Groq also sends usage inside x_groq (older streams only there); count it once.
+    return obj.get("usage") or (obj.get("x_groq") or _EMPTY).get("usage")
 
 
 # -------------------------------------------------------------------------------------------------
@@ -2195,7 +2208,7 @@ def _fetch(req: Request, session: requests.Session | None, timeout: Timeout, max
         _check_shape(data, key, what, req.provider)
         if not all(isinstance(item, dict) for item in data[key]):
             raise OpenAICompatError("%s did not send %s: %s"
-                                    % (req.provider, what, _readable_body(data[key])))
+                                    % (req.provider, what, _readable(data[key])))
         return parse(data)
     return _call(req, _session_for(req, session), timeout, max_retries, checked)
 
@@ -2510,7 +2523,7 @@ def _check_json(value: Any, schema: dict, path: str, text: str) -> None:
     """Check JSON against a schema we generated (the keywords _schema writes: type, enum,
     properties, required, additionalProperties, items, anyOf). Raises at the first error."""
     def fail(expected: str) -> typing.NoReturn:
-        got = "null" if value is None else (_text(value) or "")[:60]
+        got = "null" if value is None else (_json_text(value) or "")[:60]
         raise SchemaValidationError("%s: expected %s, got %s" % (path, expected, got),
                                     path=path, text=text)
     if "anyOf" in schema:
@@ -3315,7 +3328,7 @@ def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: s
     file_id = _str(_dict(uploaded).get("id"))
     if not file_id:
         raise OpenAIError("%s did not send a file object: %s" % (p.name,
-                                                                 _readable_body(uploaded)))
+                                                                 _readable(uploaded)))
     request = {"input_file_id": file_id, "endpoint": p.batch,
                "completion_window": completion_window}
     if metadata is not None:
@@ -3474,7 +3487,7 @@ class _BatchTarget:
 def _batch_object(data: Any, target: _BatchTarget) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
         raise OpenAIError("%s did not send a batch object: %s"
-                          % (target.provider.name, _readable_body(data)))
+                          % (target.provider.name, _readable(data)))
     return data
 
 
@@ -3561,7 +3574,7 @@ def _result_lines(lines: typing.Iterable[str | bytes], provider: str,
             index = int(str(entry["custom_id"]).rpartition("-")[2])
         except (ValueError, KeyError, TypeError, RecursionError):
             raise OpenAIError("line %d of the batch results is not a result: %s"
-                              % (number, _readable_body(str(line)))) from None
+                              % (number, _readable(str(line)))) from None
         found[index] = _result(entry, provider, parsing.get(index))
     return found
 
@@ -3585,13 +3598,9 @@ def _result(entry: dict, provider: str, parsing: _Parsing | None) -> ChatRespons
             return _parse_structured(result, parsing) if parsing else result
         except OpenAIError as exc:
             return exc if isinstance(exc, APIError) else APIError(str(exc), provider=provider)
-    fields = _error_fields(body if body is not None else {"error": error})
-    inner = body.get("error", body) if isinstance(body, dict) else (body or error)
-    return _error_class(status)(fields.get("message") or "the request failed in the batch",
-                                status_code=status, code=fields.get("code"),
-                                type=fields.get("type"), param=fields.get("param"),
-                                body=inner, provider=provider,
-                                request_id=_str(response.get("request_id")))
+    return _api_error(body if body is not None else {"error": error}, provider,
+                      status=status, default="the request failed in the batch",
+                      request_id=_str(response.get("request_id")))
 
 
 def _in_job_order(found: dict[int, ChatResponse | APIError], total: int,
@@ -3782,7 +3791,7 @@ def _redact(value: Any, forms: tuple) -> Any:
         for form in forms:
             value = value.replace(form, "***")
         return value
-    text = _text(value) or ""
+    text = _json_text(value) or ""
     if not any(form in text for form in forms):
         return value
     try:
@@ -4071,7 +4080,7 @@ def _mock_text(messages) -> str:
         if m.get("role") == "user":
             content = m.get("content")
             if isinstance(content, list):   # content parts: keep the text ones
-                return " ".join(p.get("text", "") for p in content if p.get("type") == "text")
+                return _content_text(content, " ") or ""
             return str(content)
     return ""
 

@@ -2288,7 +2288,7 @@ def test_index_less_tool_fragments_merge_by_id():
     ("a < b and c > d", "a d"), ("<unclosed", "<unclosed"),
 ])
 def test_html_is_reduced_in_one_pass(text, words):
-    assert oc._readable_body(text) == words
+    assert oc._readable(text) == words
 
 
 def gzip_bytes(data: bytes) -> bytes:
