@@ -80,6 +80,7 @@ if sys.version_info < (3, 10):     # before the imports: 3.9 fails on TypeAlias 
                       % sys.version_info[:2])
 
 import base64
+import contextlib
 import dataclasses
 import email.utils
 import enum
@@ -152,6 +153,7 @@ MAX_BODY_BYTES = 64 * 2**20    # a non-streamed answer (or error), after decompr
 
 MAX_EVENT_BYTES = 16 * 2**20   # one SSE line or event
 
+MAX_BATCH_JOBS = 50_000        # requests in one batch (OpenAI's limit; results are sized by it)
 MAX_INFLATION = 100            # decompressed/wire ratio refused once past ...
 
 INFLATION_FLOOR = 8 * 2**20    # ... this many decompressed bytes (a gzip bomb, not JSON)
@@ -787,11 +789,11 @@ def _after_parse(response: ChatResponse, req: Request) -> ChatResponse:
     return response
 
 
-def _call(req: Request, session, timeout, max_retries: int, parse):
+def _call(req: Request, session, timeout, max_retries: int, parse, until: float = math.inf):
     """Send a request and parse its JSON answer with parse(data, response). Whatever the
     server does, what comes out is the result or an OpenAICompatError without the key."""
     try:
-        resp, content = _send(session, req, timeout, max_retries, _read_body)
+        resp, content = _send(session, req, timeout, max_retries, _read_body, until)
         return parse(_json_body(content, resp, req.provider), resp)
     except OpenAICompatError as exc:
         raise _scrub(exc, req.secret)
@@ -1131,7 +1133,7 @@ def _endpoint_url(p: Provider, base: str, path: str, model: str | None,
         if api_version and not query:
             raise ValueError("api_version does not apply to Azure's /openai/v1 endpoints; "
                              "remove it, or use the resource URL as base_url")
-        return root + path + "".join("?%s=%s" % kv for kv in query.items())
+        return root + path + ("?" + urlencode(query) if query else "")
     if api_version:
         raise ValueError("api_version is for Azure only; %s does not take one" % p.name)
     return base + path
@@ -1147,6 +1149,7 @@ def _ollama_root(base: str) -> str:
 # only for api versions 2024-12-01-preview and later", Azure-Samples/azure-search-openai-
 # demo#2496). Deployments are named by their owners: pass api_version= when yours is not.
 _AZURE_VERSION, _AZURE_REASONING_VERSION = "2024-10-21", "2024-12-01-preview"
+_API_VERSION_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_")
 
 
 def _azure_root(base: str, api_version: str | None,
@@ -1158,6 +1161,9 @@ def _azure_root(base: str, api_version: str | None,
     reasoning = (deployment or "").lower().startswith(_OPENAI_REASONING)
     version = api_version or os.environ.get("OPENAI_API_VERSION") or (
         _AZURE_REASONING_VERSION if reasoning else _AZURE_VERSION)
+    if not isinstance(version, str) or not _API_VERSION_CHARS.issuperset(version):
+        raise ValueError("api_version must be a version such as %r (letters, digits, '.', "
+                         "'-'), not %r" % (_AZURE_VERSION, version))
     if base.endswith("/openai"):
         base = base[:-len("/openai")]
     return base + "/openai", {"api-version": version}
@@ -1228,6 +1234,24 @@ def _check_call(timeout, max_retries, session, budget) -> None:
         raise TypeError("budget must be a Budget, not %r" % type(budget).__name__)
 
 
+def _check_seconds(value: Any, name: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("%s must be seconds (a number), not %r" % (name, value))
+    if not 0 < value < math.inf:
+        raise ValueError("%s must be a finite number of seconds > 0, not %r" % (name, value))
+
+
+def _within(timeout, until: float):
+    """timeout, shortened so that no part of it runs past `until` (time.monotonic())."""
+    if until == math.inf:
+        return timeout
+    left = until - time.monotonic()
+    if left <= 0:
+        raise APITimeoutError("the time given for this call has run out")
+    parts = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+    return tuple(left if t is None else min(t, left) for t in parts)
+
+
 def _total_seconds(timeout) -> float:
     """The whole time a plain answer may take: connect plus read (None: no limit)."""
     parts = timeout if isinstance(timeout, tuple) else (timeout, timeout)
@@ -1269,17 +1293,19 @@ def _session_for(req: Request, session) -> requests.Session:
     return session
 
 
-def _send(session, req: Request, timeout, max_retries: int, read):
+def _send(session, req: Request, timeout, max_retries: int, read,
+          until: float = math.inf):
     """Send with retries; return (response, read(response, deadline)).
 
     `read` takes what the caller needs of the body inside the loop: the whole body for a
     plain call (a connection that breaks mid-body is retried), only the first bytes for a
-    stream (once data reached the caller, a stream is never retried)."""
+    stream (once data reached the caller, a stream is never retried). until: no retry
+    starts (or waits) past this time.monotonic() (a batch's wait(timeout=))."""
     _check_proxy(session, req)
     data = req.body if req.body is not None else (
         None if req.json is None else json.dumps(req.json).encode())
     for attempt in range(max_retries + 1):
-        deadline = time.monotonic() + _total_seconds(timeout)
+        deadline = min(time.monotonic() + _total_seconds(timeout), until)
         try:
             resp = session.request(req.method, req.url, headers=req.headers, data=data,
                                    timeout=timeout, stream=True, allow_redirects=False)
@@ -1299,6 +1325,8 @@ def _send(session, req: Request, timeout, max_retries: int, read):
             if attempt >= max_retries or not _should_retry(error):
                 raise error
             wait, why = _retry_delay(attempt, resp.headers), resp.status_code
+        if time.monotonic() + wait >= until:
+            raise error
         log.warning("%s: %s, retrying in %.2fs (retry %d of %d)", req.provider, why, wait,
                     attempt + 1, max_retries)
         _sleep(wait)
@@ -3311,6 +3339,8 @@ def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: s
     arguments); common: chat() arguments for every job. Every job is built and checked as
     chat() builds it before anything is uploaded. Custom ids are "job-<index>", so results
     come back in job order, from the batch id alone too (get_batch)."""
+    jobs = _job_list(jobs)
+    _check_batch_request(completion_window, metadata)
     p, name = _provider_and_model(model, provider, base_url)
     target = _BatchTarget(p, name, base_url, api_key, api_version, session, timeout,
                           max_retries)
@@ -3327,14 +3357,42 @@ def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: s
     del body                                # the upload holds the only copy; free it now
     file_id = _str(_dict(uploaded).get("id"))
     if not file_id:
-        raise OpenAIError("%s did not send a file object: %s" % (p.name,
-                                                                 _readable(uploaded)))
+        raise _scrub(OpenAIError("%s did not send a file object: %s"
+                                 % (p.name, _readable(uploaded))), target.secret)
     request = {"input_file_id": file_id, "endpoint": p.batch,
                "completion_window": completion_window}
     if metadata is not None:
         request["metadata"] = dict(metadata)
     return Batch(_batch_object(target.request("POST", "/batches", request), target), target,
-                 parsing)
+                 parsing, jobs=len(jobs))
+
+
+def _job_list(jobs: Any) -> list:
+    """jobs as a list, checked: a string or a dict is one job, not a list of them."""
+    if isinstance(jobs, (str, bytes, Mapping)) or not isinstance(jobs, typing.Iterable):
+        raise TypeError("jobs must be a list of prompts, message lists or dicts of chat() "
+                        "arguments, not %s (wrap one job in [...])" % type(jobs).__name__)
+    jobs = list(jobs)
+    if not jobs or len(jobs) > MAX_BATCH_JOBS:
+        raise ValueError("jobs must hold 1 to %d jobs (MAX_BATCH_JOBS), not %d"
+                         % (MAX_BATCH_JOBS, len(jobs)))
+    return jobs
+
+
+def _check_batch_request(completion_window: Any, metadata: Any) -> None:
+    """The batch's own fields, as OpenAI documents them: a window such as "24h", and at most
+    16 metadata pairs of strings (keys up to 64 characters, values up to 512)."""
+    if not (isinstance(completion_window, str) and completion_window[:-1].isdigit()
+            and completion_window[-1:] in ("h", "d") and completion_window.isascii()):
+        raise ValueError("completion_window must be a duration such as '24h', not %r"
+                         % (completion_window,))
+    if metadata is None:
+        return
+    if not isinstance(metadata, Mapping) or len(metadata) > 16 or not all(
+            isinstance(k, str) and isinstance(v, str) and len(k) <= 64 and len(v) <= 512
+            for k, v in metadata.items()):
+        raise TypeError("metadata must be a dict of at most 16 strings to strings (keys up "
+                        "to 64 characters, values up to 512), not %r" % (metadata,))
 
 
 def get_batch(batch_id: str, *, provider: str | Provider | None = None,
@@ -3344,8 +3402,8 @@ def get_batch(batch_id: str, *, provider: str | Provider | None = None,
               max_retries: int = DEFAULT_MAX_RETRIES) -> Batch:
     """The batch with this id, as it is now: resume waiting and reading results in another
     process. Results come in job order from the custom ids ("job-<index>") alone."""
-    if not isinstance(batch_id, str) or not batch_id:
-        raise TypeError("batch_id must be a non-empty string such as 'batch_abc123'")
+    if not isinstance(batch_id, str) or batch_id in ("", ".", "..") or "/" in batch_id:
+        raise TypeError("batch_id must be an id such as 'batch_abc123', not %r" % (batch_id,))
     p = _provider_for(provider, base_url)
     target = _BatchTarget(p, None, base_url, api_key, api_version, session, timeout,
                           max_retries)
@@ -3366,8 +3424,9 @@ class Batch:
     object as the provider last sent it)."""
 
     def __init__(self, raw: dict, target: _BatchTarget,
-                 parsing: dict[int, _Parsing] | None = None) -> None:
+                 parsing: dict[int, _Parsing] | None = None, jobs: int | None = None) -> None:
         self.raw, self._target, self._parsing = raw, target, parsing or {}
+        self._jobs = jobs                # how many were sent, when this process sent them
         self._results: list[ChatResponse | APIError] | None = None
 
     def __repr__(self) -> str:
@@ -3386,54 +3445,74 @@ class Batch:
     def done(self) -> bool:
         return self.status in _TERMINAL
 
-    def refresh(self) -> Batch:
+    def refresh(self, until: float = math.inf) -> Batch:
         """Ask the provider for the batch's status now (429 and 5xx are retried)."""
-        self.raw = _batch_object(self._target.request("GET", "/batches/" + quote(self.id)),
-                                 self._target)
+        self.raw = _batch_object(self._target.request(
+            "GET", "/batches/" + _segment(self.id, "batch id"), until=until),
+            self._target, self.id)
         return self
 
     def wait(self, poll_interval: float = 5.0, timeout: float | None = None,
              progress: bool = False) -> Batch:
         """Poll, at growing intervals (x1.5 up to a minute), until the batch ends. timeout:
-        seconds, then APITimeoutError (the batch runs on). progress: a line on stderr."""
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while not self.refresh().done:
+        seconds for the whole wait, polls and their retries included, then APITimeoutError
+        (the batch runs on). progress: a line on stderr."""
+        _check_seconds(poll_interval, "poll_interval")
+        if timeout is not None:
+            _check_seconds(timeout, "timeout")
+        until = math.inf if timeout is None else time.monotonic() + timeout
+        while not self.refresh(until).done:
             if progress:
                 c = self.counts
-                print("\r%s: %s, %d/%d done, %d failed" % (self.id, self.status, c.completed,
-                                                            c.total, c.failed),
-                      end="", file=sys.stderr, flush=True)
-            if deadline is not None and time.monotonic() + poll_interval > deadline:
-                raise APITimeoutError("batch %s is still %s after %ss; it runs on: "
-                                      "get_batch(%r) finds it" % (self.id, self.status,
-                                                                  timeout, self.id))
+                print("\r%s: %s, %d/%d done, %d failed" % (
+                    _printable(self.id), _printable(self.status), c.completed, c.total,
+                    c.failed), end="", file=sys.stderr, flush=True)
+            if time.monotonic() + poll_interval > until:
+                raise _scrub(APITimeoutError("batch %s is still %s after %ss; it runs on: "
+                                             "get_batch(%r) finds it" % (
+                                                 self.id, self.status, timeout, self.id)),
+                             self._target.secret)
             _sleep(poll_interval)
             poll_interval = min(poll_interval * 1.5, 60.0)
         if progress:
-            print("\r%s: %s%s" % (self.id, self.status, " " * 30), file=sys.stderr)
+            print("\r%s: %s%s" % (_printable(self.id), _printable(self.status), " " * 30),
+                  file=sys.stderr)
         return self
 
     def cancel(self) -> Batch:
         """Ask the provider to stop the batch; what finished already stays in its results."""
         self.raw = _batch_object(self._target.request(
-            "POST", "/batches/%s/cancel" % quote(self.id), {}), self._target)
+            "POST", "/batches/%s/cancel" % _segment(self.id, "batch id"), {}),
+            self._target, self.id)
         return self
 
     def results(self) -> list[ChatResponse | APIError]:
-        """One entry per job, in job order: a ChatResponse, the APIError subclass the failed
-        request's status gives, or, for a job with no result line (the batch expired or was
-        cancelled first), an APIError that says so. Downloads the output and error files."""
-        if self._results is None:
-            found: dict[int, ChatResponse | APIError] = {}
-            for name in ("output_file_id", "error_file_id"):
-                file_id = _str(self.raw.get(name))
-                if file_id:
-                    lines = self._target.request("GET", "/files/%s/content" % quote(file_id),
-                                                 read=_read_lines)
-                    found.update(_result_lines(lines, self._target.provider.name,
-                                               self._parsing))
-            self._results = _in_job_order(found, self.counts.total, self.status)
-        return self._results
+        """One entry per job sent, in job order: a ChatResponse, the APIError subclass the
+        failed request's status gives, or, for a job with no result line (the batch has not
+        ended, expired or was cancelled first), an APIError that says so. Downloads the
+        output and error files; kept once the batch has ended."""
+        if self._results is not None:
+            return self._results
+        jobs = self._jobs if self._jobs is not None else self.counts.total
+        if jobs > MAX_BATCH_JOBS:
+            raise _scrub(OpenAIError("batch %s claims %d requests, more than a batch holds "
+                                     "(MAX_BATCH_JOBS = %d)" % (self.id, jobs, MAX_BATCH_JOBS)),
+                         self._target.secret)
+        found: dict[int, ChatResponse | APIError] = {}
+        for name in ("output_file_id", "error_file_id"):
+            file_id = _str(self.raw.get(name))
+            if file_id:
+                path = "/files/%s/content" % _segment(file_id, name)
+                with _scrubbing(self._target.secret):
+                    lines = self._target.request("GET", path, read=_read_lines)
+                    for index, result in _result_lines(lines, self._target.provider.name,
+                                                       self._parsing, jobs or MAX_BATCH_JOBS):
+                        found.setdefault(index, result)    # the first answer for a job wins
+        results = [_scrub(r, self._target.secret) if isinstance(r, APIError) else r
+                   for r in _in_job_order(found, jobs, self.status)]
+        if self.done:
+            self._results = results
+        return results
 
     @property
     def cost(self) -> float | None:
@@ -3452,7 +3531,8 @@ _TERMINAL = ("completed", "failed", "expired", "cancelled")
 
 
 class _BatchTarget:
-    """Where a batch lives and how to reach it: the arguments every request repeats."""
+    """Where a batch lives and how to reach it: the arguments every request repeats, checked
+    (and the key found) before the first byte."""
 
     def __init__(self, provider: Provider, model: str | None, base_url: str | None,
                  api_key: str | None, api_version: str | None,
@@ -3464,30 +3544,58 @@ class _BatchTarget:
         self.provider, self.model, self.base_url = provider, model, base_url
         self.api_key, self.api_version = api_key, api_version
         self.session, self.timeout, self.max_retries = session, timeout, max_retries
+        self.secret = self._prepare("/batches")[1]
+
+    def _prepare(self, path: str) -> tuple[str, str | None, _Headers]:
+        return _prepare(self.provider, self.model, self.base_url, self.api_key,
+                        self.api_version, path)
 
     def request(self, method: str, path: str, json_body: dict | None = None,
                 body: bytes | bytearray | None = None, content_type: str | None = None,
-                read: Any = None) -> Any:
-        """One call of the files or batches API; its JSON (or read(response, deadline))."""
-        url, key, headers = _prepare(self.provider, self.model, self.base_url, self.api_key,
-                                     self.api_version, path)
+                read: Any = None, until: float = math.inf) -> Any:
+        """One call of the files or batches API; its JSON (or read(response, deadline)).
+        until: the whole call, retries included, ends by then (time.monotonic())."""
+        url, key, headers = self._prepare(path)
         if content_type:
             headers["Content-Type"] = content_type
         req = Request(method, url, headers, json_body, provider=self.provider.name,
                       secret=key, body=body)
         session = _session_for(req, self.session)
-        if read is not None:
-            try:
-                return _send(session, req, self.timeout, self.max_retries, read)[1]
-            except OpenAIError as exc:
-                raise _scrub(exc, key)
-        return _call(req, session, self.timeout, self.max_retries, lambda data, resp: data)
+        timeout = _within(self.timeout, until)
+        with _scrubbing(key):
+            if read is not None:
+                return _send(session, req, timeout, self.max_retries, read, until)[1]
+            return _call(req, session, timeout, self.max_retries, lambda data, resp: data,
+                         until)
 
 
-def _batch_object(data: Any, target: _BatchTarget) -> dict:
+def _segment(value: str, what: str) -> str:
+    """An id as one path segment: escaped, and never "." or ".." (a server's or a caller's
+    id must not walk the key to another path)."""
+    if not isinstance(value, str) or value in ("", ".", ".."):
+        raise OpenAIError("%s %r is not an id" % (what, _readable(value)))
+    return quote(value, safe="")
+
+
+@contextlib.contextmanager
+def _scrubbing(*secrets: str | None) -> Iterator[None]:
+    """Every OpenAIError raised inside leaves without the key."""
+    try:
+        yield
+    except OpenAIError as exc:
+        raise _scrub(exc, *secrets)
+
+
+def _batch_object(data: Any, target: _BatchTarget, asked: str | None = None) -> dict:
+    """The batch object of an answer: an object with an id, the id asked for when there is
+    one (a server's id is never adopted in place of the caller's)."""
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
-        raise OpenAIError("%s did not send a batch object: %s"
-                          % (target.provider.name, _readable(data)))
+        raise _scrub(OpenAIError("%s did not send a batch object: %s"
+                                 % (target.provider.name, _readable(data))), target.secret)
+    if asked is not None and data["id"] != asked:
+        raise _scrub(OpenAIError("%s answered with batch %s when asked for %s"
+                                 % (target.provider.name, _readable(data["id"]), asked)),
+                     target.secret)
     return data
 
 
@@ -3536,23 +3644,44 @@ def write_batch_file(jobs: typing.Iterable[str | list | Mapping[str, Any]],
     run-batch); sends nothing and needs no key. Returns the number of jobs written."""
     args: dict[str, Any] = dict(common)
     args.setdefault("api_key", "(not sent)")    # the body needs no key; skip finding one
-    count = 0
-    with open(path, "wb") as f:
-        for line in _batch_lines(jobs, model, args):
-            f.write(line)
-            count += 1
+    count, temporary = 0, "%s.%s.tmp" % (os.fspath(path), os.urandom(4).hex())
+    try:               # written beside it, then renamed: a bad job leaves the old file whole
+        with open(temporary, "wb") as f:
+            for line in _batch_lines(_job_list(jobs), model, args):
+                f.write(line)
+                count += 1
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
     return count
 
 
-def read_batch_results(path_or_lines: str | os.PathLike | typing.Iterable[str | bytes],
+def read_batch_results(path_or_lines: str | os.PathLike | bytes | typing.Iterable[str | bytes],
                        provider: str = "custom") -> list[ChatResponse | APIError]:
-    """A results JSONL (a path, or its lines) as the ordered list Batch.results() gives."""
-    if isinstance(path_or_lines, (str, os.PathLike)):
-        with open(path_or_lines, "rb") as f:
-            found = _result_lines(f, provider, {})
-    else:
-        found = _result_lines(path_or_lines, provider, {})
-    return _in_job_order(found, 0, "completed")
+    """A results JSONL (a path, its bytes, or its lines) as the ordered list Batch.results()
+    gives. Keys of the providers' variables are scrubbed from the errors in it."""
+    secrets = _environment_keys()
+    with _scrubbing(*secrets):
+        if isinstance(path_or_lines, (str, os.PathLike)):
+            try:
+                with open(path_or_lines, "rb") as f:
+                    found = dict(_result_lines(f, provider, {}, MAX_BATCH_JOBS))
+            except OSError as exc:
+                raise OpenAIError("cannot read batch results %s: %s"
+                                  % (os.fspath(path_or_lines), exc.strerror)) from None
+        else:
+            lines = path_or_lines.splitlines() if isinstance(path_or_lines, (bytes, bytearray)) \
+                else path_or_lines
+            found = dict(_result_lines(lines, provider, {}, MAX_BATCH_JOBS))
+    return [_scrub(r, *secrets) if isinstance(r, APIError) else r
+            for r in _in_job_order(found, 0, "completed")]
+
+
+def _environment_keys() -> tuple[str, ...]:
+    """The keys the providers' variables hold: what a file we are told to read may echo."""
+    return tuple(os.environ[p.key_env] for p in PROVIDERS.values()
+                 if p.key_env and os.environ.get(p.key_env))
 
 
 def _read_lines(resp: requests.Response, deadline: float) -> Iterator[bytes]:
@@ -3563,20 +3692,40 @@ def _read_lines(resp: requests.Response, deadline: float) -> Iterator[bytes]:
 
 
 def _result_lines(lines: typing.Iterable[str | bytes], provider: str,
-                  parsing: dict[int, _Parsing]) -> dict[int, ChatResponse | APIError]:
-    """{job index: its result} from the lines of an output or error file."""
-    found: dict[int, ChatResponse | APIError] = {}
+                  parsing: dict[int, _Parsing], jobs: int
+                  ) -> Iterator[tuple[int, ChatResponse | APIError]]:
+    """(job index, its result) from the lines of an output or error file. Only our own ids
+    count ("job-<index>", index < jobs): a line for another id is skipped and logged."""
     for number, line in enumerate(lines, 1):
+        if not isinstance(line, (str, bytes, bytearray)):
+            raise TypeError("batch results must be lines of text or bytes, not %s"
+                            % type(line).__name__)
         if not line.strip():
             continue
         try:
             entry = json.loads(line, object_hook=_interned)
-            index = int(str(entry["custom_id"]).rpartition("-")[2])
+            custom_id = entry["custom_id"]
         except (ValueError, KeyError, TypeError, RecursionError):
             raise OpenAIError("line %d of the batch results is not a result: %s"
                               % (number, _readable(str(line)))) from None
-        found[index] = _result(entry, provider, parsing.get(index))
-    return found
+        index = _job_index(custom_id, jobs)
+        if index is None:
+            log.warning("line %d of the batch results is for %s, not one of its %d jobs: "
+                        "skipped", number, _readable(custom_id)[:60], jobs)
+            continue
+        yield index, _result(entry, provider, parsing.get(index))
+
+
+def _job_index(custom_id: Any, jobs: int) -> int | None:
+    """The index in "job-<index>", when it is one of ours: digits only, below jobs."""
+    if not isinstance(custom_id, str) or not custom_id.startswith("job-"):
+        return None
+    digits = custom_id[4:]
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 9 or (
+            len(digits) > 1 and digits[0] == "0"):
+        return None
+    index = int(digits)
+    return index if index < jobs else None
 
 
 def _interned(obj: dict) -> dict:
@@ -3603,11 +3752,13 @@ def _result(entry: dict, provider: str, parsing: _Parsing | None) -> ChatRespons
                       request_id=_str(response.get("request_id")))
 
 
-def _in_job_order(found: dict[int, ChatResponse | APIError], total: int,
+def _in_job_order(found: dict[int, ChatResponse | APIError], jobs: int,
                   status: str) -> list[ChatResponse | APIError]:
-    size = max(total, max(found) + 1 if found else 0)
+    """One entry per job: jobs of them, or (jobs unknown) up to the highest index found."""
+    size = jobs or (max(found) + 1 if found else 0)
+    never = "never ran it" if status in _TERMINAL else "has not run it yet"
     return [found[i] if i in found else APIError(
-        "job %d has no result: the batch is %s and never ran it" % (i, status))
+        "job %d has no result: the batch is %s and %s" % (i, _readable(status), never))
         for i in range(size)]
 
 
@@ -3749,10 +3900,14 @@ def _printable_ascii(text: str) -> bool:
 # whatever the server echoes and wherever. Every error leaving a call passes through _scrub().
 
 
-def _scrub(exc: BaseException, secret: str | None) -> BaseException:
-    """Remove the key from an error we are about to raise: its text, fields, body and
-    headers, and from the errors chained to it (a traceback prints those too)."""
-    forms = _secret_forms(secret)
+_E = typing.TypeVar("_E", bound=BaseException)
+
+
+def _scrub(exc: _E, *secrets: str | None) -> _E:
+    """Remove the key (or keys) from an error we are about to raise: its text, fields, body
+    and headers, and from the errors chained to it (a traceback prints those too)."""
+    forms = tuple(sorted({f for secret in secrets for f in _secret_forms(secret)}, key=len,
+                         reverse=True))
     if not forms:
         return exc
     exc.args = tuple(_redact(a, forms) for a in exc.args)
