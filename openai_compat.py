@@ -88,12 +88,14 @@ import functools
 import http.client
 import ipaddress
 import io
+import itertools
 import json
 import logging
 import math
 import os
 import random
 import re
+import socket
 import threading
 import time
 import types
@@ -107,6 +109,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import requests
 import requests.adapters
 import urllib3
+import urllib3.connection
 from requests.structures import CaseInsensitiveDict
 
 if TYPE_CHECKING:                  # PEP 692's Unpack is in typing from 3.11 only
@@ -779,13 +782,14 @@ def _chat(args: Mapping[str, Any], stream_usage: bool) -> ChatResponse | ChatStr
     result = _call(req, session, timeout, max_retries,
                    lambda data, resp: _parse_chat(data, req.provider, resp.headers))
     if budget is not None:
-        budget.record(result)                                # before the checks: a cut-off
+        budget.record(result, request=req)                   # before the checks: a cut-off
     return _after_parse(result, req)                         # answer counts too
 
 
 def _after_parse(response: ChatResponse, req: Request) -> ChatResponse:
-    for step in _AFTER_PARSE:          # Part III: message.parsed, cut-off answers refused
-        response = step(response, req)
+    with _scrubbing(req.secret):       # a SchemaValidationError quotes the answer
+        for step in _AFTER_PARSE:      # Part III: message.parsed, cut-off answers refused
+            response = step(response, req)
     return response
 
 
@@ -1277,7 +1281,7 @@ def _default_session() -> requests.Session:
 
 def _new_session(pool_size: int = 10) -> requests.Session:
     s = requests.Session()
-    adapter = requests.adapters.HTTPAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
+    adapter = _HeadDeadlineAdapter(pool_connections=pool_size, pool_maxsize=pool_size)
     s.mount("https://", adapter)
     s.mount("http://", adapter)
     for prefix, adapter_class in _ADAPTERS.items():     # Part V: mock://
@@ -1307,8 +1311,12 @@ def _send(session, req: Request, timeout, max_retries: int, read,
     for attempt in range(max_retries + 1):
         deadline = min(time.monotonic() + _total_seconds(timeout), until)
         try:
-            resp = session.request(req.method, req.url, headers=req.headers, data=data,
-                                   timeout=timeout, stream=True, allow_redirects=False)
+            _head.until = deadline      # the wait for the response head ends by it too
+            try:
+                resp = session.request(req.method, req.url, headers=req.headers, data=data,
+                                       timeout=timeout, stream=True, allow_redirects=False)
+            finally:
+                _head.until = math.inf
             if resp.status_code < 300:
                 return resp, read(resp, deadline)
             error = _http_error(resp, _read_body(resp, deadline), req.provider)
@@ -1316,7 +1324,7 @@ def _send(session, req: Request, timeout, max_retries: int, read,
             raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
         except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
             error = exc if isinstance(exc, APITimeoutError) else _connection_error(
-                exc, "%s %s" % (req.method, req.url))
+                exc, "%s %s" % (req.method, req.url), time.monotonic() >= deadline)
             if attempt >= max_retries:
                 raise error from (None if error is exc else exc)
             wait, why = _retry_delay(attempt), type(error).__name__
@@ -2456,6 +2464,7 @@ def _response_format(value: Any) -> tuple[Any, _Parsing | None]:
     if isinstance(value, dict) and value.get("type") == "json_schema":
         schema = _dict(value.get("json_schema")).get("schema")
         if isinstance(schema, dict):
+            _check_user_schema(schema)
             return value, _Parsing(dict, schema)
     return value, None
 
@@ -2509,7 +2518,7 @@ def _parsed(text: str, kind: Any, parsing: _Parsing) -> Any:
         except ValueError as exc:           # pydantic's ValidationError is a ValueError
             raise _pydantic_error(exc, text) from None
     try:
-        value = json.loads(text)
+        value = json.loads(text, parse_constant=_not_json)   # JSON has no NaN or Infinity
     except (ValueError, RecursionError) as exc:
         raise SchemaValidationError("the answer is not JSON (%s): %s" % (exc, text[:200]),
                                     text=text) from None
@@ -2521,6 +2530,10 @@ def _parsed(text: str, kind: Any, parsing: _Parsing) -> Any:
     return value if kind is dict else _instance(kind, value)
 
 
+def _not_json(constant: str) -> Any:
+    raise ValueError("%s is not a JSON number" % constant)
+
+
 def _pydantic_error(exc: Exception, text: str) -> SchemaValidationError:
     errors = getattr(exc, "errors", lambda: [])()
     first = errors[0] if errors else {}
@@ -2530,21 +2543,57 @@ def _pydantic_error(exc: Exception, text: str) -> SchemaValidationError:
                                  text=text)
 
 
+def _same_json(a: Any, b: Any) -> bool:
+    """Equal as JSON values: true is not 1 (as it is in Python)."""
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
 def _check_with_jsonschema(value: Any, schema: dict, text: str) -> None:
     """A schema the caller wrote: checked by the jsonschema package when it is installed;
-    without it, said plainly (a warning) and not checked."""
-    try:
-        import jsonschema.exceptions  # type: ignore[import-untyped]
-    except ImportError:
+    without it, said plainly (a warning) and not checked. Its `pattern`s are not matched:
+    Python's re has no time bound, and "(a+)+$" on the server's text would never end."""
+    validator = _schema_validator()
+    if validator is None:
         warnings.warn("response_format's JSON schema was not checked: install jsonschema to "
                       "validate answers against schemas you write", stacklevel=4)
         return
-    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(
-        schema).iter_errors(value))
+    import jsonschema.exceptions  # type: ignore[import-untyped]
+    try:
+        error = jsonschema.exceptions.best_match(validator(schema).iter_errors(value))
+    except (RecursionError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise SchemaValidationError("the answer could not be checked against the schema "
+                                    "(%s)" % type(exc).__name__, text=text) from None
     if error is not None:
         path = "$" + "".join("[%d]" % p if isinstance(p, int) else "." + str(p)
                              for p in error.absolute_path)
         raise SchemaValidationError("%s: %s" % (path, error.message), path=path, text=text)
+
+
+@functools.lru_cache(maxsize=1)
+def _schema_validator() -> Any:
+    """jsonschema's Draft 2020-12 validator without `pattern` (None without jsonschema)."""
+    try:
+        import jsonschema.validators  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    base = jsonschema.validators.Draft202012Validator
+    return jsonschema.validators.extend(base, {"pattern": lambda *args: iter(())})
+
+
+def _check_user_schema(schema: dict) -> None:
+    """A schema the caller wrote, checked before sending (with jsonschema, when installed)."""
+    validator = _schema_validator()
+    if validator is None:
+        return
+    import jsonschema.exceptions  # type: ignore[import-untyped]
+    try:
+        validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as exc:
+        raise ValueError("response_format's JSON schema is not a valid JSON schema: %s at %s"
+                         % (exc.message, "/".join(map(str, exc.absolute_path)) or "its root")
+                         ) from None
+    except RecursionError:
+        raise ValueError("response_format's JSON schema is nested too deeply") from None
 
 
 def _check_json(value: Any, schema: dict, path: str, text: str) -> None:
@@ -2566,7 +2615,7 @@ def _check_json(value: Any, schema: dict, path: str, text: str) -> None:
     kinds = [kinds] if isinstance(kinds, str) else kinds or []
     if kinds and not any(_JSON_CHECKS[k](value) for k in kinds):
         fail(" or ".join(kinds))
-    if "enum" in schema and value not in schema["enum"]:
+    if "enum" in schema and not any(_same_json(value, v) for v in schema["enum"]):
         fail("one of " + ", ".join(map(json.dumps, schema["enum"])))
     if isinstance(value, dict) and "properties" in schema:
         for name in schema.get("required", ()):
@@ -2703,7 +2752,8 @@ def _object_schema(cls: type, where: str, strict: bool, seen: tuple) -> dict:
     return schema
 
 
-def _strict_json_schema(schema: Any, root: dict | None = None) -> dict:
+def _strict_json_schema(schema: Any, root: dict | None = None,
+                        inlining: frozenset = frozenset()) -> dict:
     """A pydantic model's JSON schema in OpenAI's strict dialect, as the official SDK makes
     it (openai/lib/_pydantic.py): objects closed and fully required, `default: null` dropped,
     single allOf and $ref-with-siblings inlined."""
@@ -2712,31 +2762,35 @@ def _strict_json_schema(schema: Any, root: dict | None = None) -> dict:
     root = schema if root is None else root
     for defs in ("$defs", "definitions"):
         for sub in _dict(schema.get(defs)).values():
-            _strict_json_schema(sub, root)
+            _strict_json_schema(sub, root, inlining)
     if schema.get("type") == "object" and "additionalProperties" not in schema:
         schema["additionalProperties"] = False
     if isinstance(schema.get("properties"), dict):
         schema["required"] = list(schema["properties"])
         for sub in schema["properties"].values():
-            _strict_json_schema(sub, root)
+            _strict_json_schema(sub, root, inlining)
     if isinstance(schema.get("items"), dict):
-        _strict_json_schema(schema["items"], root)
+        _strict_json_schema(schema["items"], root, inlining)
     for sub in schema.get("anyOf") or ():
-        _strict_json_schema(sub, root)
+        _strict_json_schema(sub, root, inlining)
     all_of = schema.get("allOf")
     if isinstance(all_of, list):
         for sub in all_of:
-            _strict_json_schema(sub, root)
+            _strict_json_schema(sub, root, inlining)
         if len(all_of) == 1:
             schema.update(schema.pop("allOf")[0])
     if "default" in schema and schema["default"] is None:
         del schema["default"]
     ref = schema.get("$ref")
     if isinstance(ref, str) and len(schema) > 1:
+        if ref in inlining:            # a model that contains itself: keep the reference
+            schema.clear()
+            schema["$ref"] = ref
+            return schema
         resolved = _resolve_ref(root, ref)
-        schema.update({**resolved, **schema})
+        schema.update({**json.loads(json.dumps(resolved)), **schema})
         del schema["$ref"]
-        return _strict_json_schema(schema, root)
+        return _strict_json_schema(schema, root, inlining | {ref})
     return schema
 
 
@@ -2879,25 +2933,43 @@ def _image_mime(data: bytes) -> str | None:
 
 
 def _extract_json(text: str | None) -> Any:
-    """JSON from model output: bare, inside a ```json fence, or surrounded by prose."""
+    """JSON from model output: bare, inside a ```json fence, or surrounded by prose. Linear
+    in the text (fences found with str.find, at most _JSON_TRIES starts tried), and a
+    ParseError, never a RecursionError, for brackets nested too deeply."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError("the response has no text to parse as JSON")
-    candidates = [text.strip()] + [m.group(1).strip() for m in re.finditer(_FENCE, text, re.S)]
-    for candidate in candidates:
+    decoder = json.JSONDecoder()
+    for candidate in [text.strip()] + _fenced(text):
         try:
             return json.loads(candidate)
         except ValueError:
             pass
-    decoder = json.JSONDecoder()
-    for m in re.finditer(r"[\[{]", text):     # the first {...} or [...] that parses
+        except RecursionError:
+            raise ParseError("the response's JSON is nested too deeply to read") from None
+    for start in itertools.islice((i for i, c in enumerate(text) if c in "[{"), _JSON_TRIES):
         try:
-            return decoder.raw_decode(text, m.start())[0]
+            return decoder.raw_decode(text, start)[0]   # the first {...} or [...] that parses
         except ValueError:
             continue
+        except RecursionError:
+            raise ParseError("the response's JSON is nested too deeply to read") from None
     raise ParseError("no JSON found in the response, which starts: %r" % text[:80])
 
 
-_FENCE = r"```(?:json|JSON)?\s*\n?(.*?)```"   # a string: re compiles (and caches) it on use
+_JSON_TRIES = 100     # positions tried for JSON inside prose: each try may read to the end
+
+
+def _fenced(text: str) -> list[str]:
+    """The insides of ```fences``` (a json/JSON tag after the opening one dropped)."""
+    found, i = [], text.find("```")
+    while i >= 0:
+        end = text.find("```", i + 3)
+        if end < 0:
+            break
+        inside = text[i + 3:end]
+        found.append(inside[4:].strip() if inside[:4] in ("json", "JSON") else inside.strip())
+        i = text.find("```", end + 3)
+    return found
 
 
 __all__ += ["tool", "image"]
@@ -3139,6 +3211,12 @@ def _from_litellm(key: str, entry: Any) -> ModelInfo | None:
     if provider is None or not isinstance(key, str):
         return None
     name = key[len(litellm) + 1:] if key.startswith(litellm + "/") else key
+    for field_name, (low, high) in _SANE.items():
+        value = entry.get(field_name)
+        if value is not None and not (isinstance(value, (int, float)) and not isinstance(
+                value, bool) and low <= value <= high):
+            raise OpenAIError("model data for %r: %s is %r; expected a number from %s to %s"
+                              % (key, field_name, value, low, high))
     max_input, max_output = _int(entry.get("max_input_tokens")), _int(
         entry.get("max_output_tokens"))
     return ModelInfo(name, provider, _window(provider, max_input, max_output), max_input,
@@ -3147,6 +3225,11 @@ def _from_litellm(key: str, entry: Any) -> ModelInfo | None:
                      _per_million(entry.get("output_cost_per_token")),
                      _str(entry.get("deprecation_date")))
 
+
+# What a row may hold: prices per token up to $10,000 per 1M tokens, limits up to 10^9 tokens.
+_SANE = {"input_cost_per_token": (0, 0.01), "output_cost_per_token": (0, 0.01),
+         "cache_read_input_token_cost": (0, 0.01), "max_input_tokens": (1, 10**9),
+         "max_output_tokens": (1, 10**9)}
 
 # LiteLLM's provider names -> ours (load_model_data reads LiteLLM's JSON format).
 _LITELLM_PROVIDERS = {"openai": "openai", "text-completion-openai": None, "azure": "azure",
@@ -3221,11 +3304,13 @@ class Budget:
         """Count a response's usage. A stream cut short has none: with its request, the
         tokens are estimated from the prompt and the text received."""
         usage = response.usage
-        if (usage is None or usage.total_tokens is None) and request is not None:
+        if (usage is None or not usage.total_tokens or usage.total_tokens < 0) and request:
             usage = _estimated_usage((request.json or {})["messages"], response)
         tokens = usage.total_tokens if usage and usage.total_tokens else 0
-        cost = estimate_cost(usage, response.model or request and (request.json or {})["model"],
-                             response.provider)
+        requested = request and (request.json or {}).get("model")
+        cost = response.model and estimate_cost(usage, response.model, response.provider)
+        if cost is None and requested:          # no model in the answer, or one we do not know
+            cost = estimate_cost(usage, requested, response.provider)
         with self._lock:
             self.tokens_used += tokens if 0 < tokens < 2**53 else 0
             self.cost_used += cost if cost and 0 < cost < math.inf else 0.0
@@ -3577,14 +3662,6 @@ def _segment(value: str, what: str) -> str:
     return quote(value, safe="")
 
 
-@contextlib.contextmanager
-def _scrubbing(*secrets: str | None) -> Iterator[None]:
-    """Every OpenAIError raised inside leaves without the key."""
-    try:
-        yield
-    except OpenAIError as exc:
-        raise _scrub(exc, *secrets)
-
 
 def _batch_object(data: Any, target: _BatchTarget, asked: str | None = None) -> dict:
     """The batch object of an answer: an object with an id, the id asked for when there is
@@ -3687,7 +3764,7 @@ def _environment_keys() -> tuple[str, ...]:
 def _read_lines(resp: requests.Response, deadline: float) -> Iterator[bytes]:
     """A results file, line by line as it downloads (it can be larger than MAX_BODY_BYTES;
     each line is capped at MAX_EVENT_BYTES)."""
-    reader = _chunk_reader(resp)
+    reader = _timed(_chunk_reader(resp), resp, deadline)
     return _iter_lines(_iter_bytes(reader, reader(), "the results download"))
 
 
@@ -3895,6 +3972,17 @@ def _printable_ascii(text: str) -> bool:
     return text.isascii() and text.isprintable()
 
 
+# What a server's text must not bring to a terminal: control characters but newline and
+# tab (escape sequences retitle windows, move the cursor, hide text), bidirectional
+# overrides (text that reads otherwise than it is), and surrogate halves (unprintable).
+_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
+def _printable(text: str) -> str:
+    """Server text made safe to print: surrogate pairs joined, anything _UNSAFE replaced."""
+    return re.sub(_UNSAFE, "\ufffd", _paired(text))
+
+
 # -------------------------------------------------------------------------------------------------
 # IV.2 Redaction: the key never appears in an error, its body or headers,
 # whatever the server echoes and wherever. Every error leaving a call passes through _scrub().
@@ -3955,6 +4043,15 @@ def _redact(value: Any, forms: tuple) -> Any:
         return _redact(text, forms)
 
 
+@contextlib.contextmanager
+def _scrubbing(*secrets: str | None) -> Iterator[None]:
+    """Every OpenAIError raised inside leaves without the key."""
+    try:
+        yield
+    except OpenAIError as exc:
+        raise _scrub(exc, *secrets)
+
+
 _SENSITIVE_HEADERS = {"authorization", "api-key", "x-api-key"}
 
 
@@ -4002,6 +4099,18 @@ def _read_body(resp: requests.Response, deadline: float) -> bytes:
         body = b"".join(parts)
     resp._content, resp._content_consumed = body, True   # so resp.text and .json() work
     return body
+
+
+def _timed(read, resp: requests.Response, deadline: float):
+    """read, with each read waiting at most what is left until the deadline: a body that
+    drips in byte by byte still ends on time (the read timeout is per read)."""
+    def timed() -> bytes:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise APITimeoutError("the answer took longer than the timeout to arrive")
+        _limit_next_read(resp, remaining)
+        return read()
+    return timed
 
 
 def _inflation_guard(read, raw):
@@ -4076,6 +4185,90 @@ def _chunk_reader(resp: requests.Response):
     return lambda: next(chunks, b"")
 
 
+# The wait for a response's head (status line and headers) is timed per read by http.client,
+# so a server dripping a header byte at a time, or sending "100 Continue" forever, would
+# hold a call without end. Our sessions' connections register that wait with one watchdog
+# thread, which shuts the socket when the call's deadline (_send sets _head.until) passes.
+# Sessions you pass in keep requests' own adapter: their head phase is timed per read.
+
+_head = threading.local()        # the deadline of the request this thread is sending
+
+
+class _Watchdog:
+    """Shuts the sockets whose response head has not arrived by their deadline. One thread,
+    started on first use; it sleeps until the earliest deadline of the waits in progress."""
+
+    def __init__(self) -> None:
+        self.waits: dict[object, tuple[float, socket.socket]] = {}
+        self.cond, self.wake, self.started = threading.Condition(), math.inf, False
+
+    def watch(self, until: float, sock: socket.socket) -> object:
+        key = object()
+        with self.cond:
+            self.waits[key] = (until, sock)
+            if until < self.wake:       # earlier than it planned to wake: tell it
+                if not self.started:
+                    self.started = True
+                    threading.Thread(target=self._run, name="openai_compat watchdog",
+                                     daemon=True).start()
+                self.cond.notify()
+        return key
+
+    def release(self, key: object) -> bool:
+        """Stop watching; False when the deadline had passed and the socket was shut."""
+        with self.cond:
+            return self.waits.pop(key, None) is not None
+
+    def _run(self) -> None:
+        with self.cond:
+            while True:
+                now = time.monotonic()
+                for key, (until, sock) in list(self.waits.items()):
+                    if until <= now:
+                        del self.waits[key]
+                        with contextlib.suppress(OSError):
+                            sock.shutdown(socket.SHUT_RDWR)
+                self.wake = min((until for until, _ in self.waits.values()), default=math.inf)
+                self.cond.wait(None if self.wake == math.inf else self.wake - now)
+
+
+_watchdog = _Watchdog()
+
+
+def _watched(connection_class: type) -> type:
+    """A urllib3 connection class whose wait for the response head is watched."""
+    class Watched(connection_class):
+        def getresponse(self, *args: Any, **kwargs: Any) -> Any:
+            until, sock = getattr(_head, "until", math.inf), getattr(self, "sock", None)
+            if until == math.inf or sock is None:
+                return super().getresponse(*args, **kwargs)
+            key = _watchdog.watch(until, sock)
+            try:
+                response = super().getresponse(*args, **kwargs)
+            finally:
+                in_time = _watchdog.release(key)
+            if not in_time:     # what was read before the shutdown is not the whole head
+                raise TimeoutError("no response head within the timeout")
+            return response
+    return Watched
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _watched(urllib3.connection.HTTPConnection)
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _watched(urllib3.connection.HTTPSConnection)
+
+
+class _HeadDeadlineAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter, with pools of watched connections (urllib3 1.26 and 2.x)."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
+
+
 def _limit_next_read(resp, seconds: float) -> None:
     # The read timeout applies to each read; so a server sending a byte at a time would
     # never time out. Shorten the socket's wait to what is left of the whole answer's time.
@@ -4084,9 +4277,12 @@ def _limit_next_read(resp, seconds: float) -> None:
         sock.settimeout(max(seconds, 0.001))
 
 
-def _connection_error(exc: Exception, what: str) -> APIConnectionError:
+def _connection_error(exc: Exception, what: str, late: bool = False) -> APIConnectionError:
     """requests reports a read timeout while reading a body as a ConnectionError, and
-    urllib3 raises its own types while streaming: look through the chain for a timeout."""
+    urllib3 raises its own types while streaming: look through the chain for a timeout.
+    late: the call's time was up (the watchdog shut its socket): a timeout too."""
+    if late:
+        return APITimeoutError("%s: no whole answer within the timeout" % what)
     seen, e = set(), exc
     while e is not None and id(e) not in seen:
         seen.add(id(e))
@@ -4367,12 +4563,16 @@ def _run_cli(args, out) -> None:
         if args.dry_run:
             return print("GET /models of %s: --dry-run sends nothing" % args.list_models,
                          file=out)
-        return print("\n".join(list_models(args.list_models, base_url=args.base_url)),
+        return print("\n".join(map(_printable, list_models(args.list_models,
+                                                             base_url=args.base_url))),
                      file=out)
     common: dict[str, Any] = dict(
         model=args.model, provider=args.provider, base_url=args.base_url,
         temperature=args.temperature, max_tokens=args.max_tokens,
         response_format=_schema_format(args.schema) if args.schema else None)
+    if args.batch_id and args.dry_run:
+        raise ValueError("--dry-run sends nothing, and --batch-id only asks the provider: "
+                         "leave one out")
     if args.batch_id:
         return _wait_and_print(get_batch(args.batch_id, provider=_model_provider(args),
                                          base_url=args.base_url), out)
@@ -4391,8 +4591,8 @@ def _run_cli(args, out) -> None:
         return
     resp = chat(messages, **common)
     if args.schema and not args.json:
-        return print(json.dumps(resp.choices[0].message.parsed, indent=2,
-                                ensure_ascii=False), file=out)
+        return print(_printable(json.dumps(resp.choices[0].message.parsed, indent=2,
+                                           ensure_ascii=False)), file=out)
     print(json.dumps(resp.raw, indent=2) if args.json else _printable(resp.content or ""),
           file=out)
 
@@ -4429,6 +4629,8 @@ def _schema_format(path: str) -> dict:
             schema = json.load(f)
         except ValueError as exc:
             raise ValueError("%s is not JSON: %s" % (path, exc)) from None
+        except RecursionError:
+            raise ValueError("%s is nested too deeply to read" % path) from None
     if not isinstance(schema, dict):
         raise ValueError("%s must hold a JSON schema object" % path)
     if schema.get("type") == "json_schema":
@@ -4482,11 +4684,6 @@ def _print_stream(stream: ChatStream, out) -> None:
         held = text[-1:] if "\ud800" <= text[-1:] <= "\udbff" else ""
         print(_printable(text[:len(text) - len(held)]), end="", file=out, flush=True)
     print(_printable(held), file=out)
-
-
-def _printable(text: str) -> str:
-    """Text we can always print: surrogate pairs joined, lone halves replaced."""
-    return re.sub("[\ud800-\udfff]", "\ufffd", _paired(text))
 
 
 # -------------------------------------------------------------------------------------------------

@@ -2213,7 +2213,8 @@ def test_usage_of_the_wrong_type_is_absent_and_costs_nothing():
     budget = oc.Budget(max_tokens=100, max_cost=1.0)
     resp = oc.chat("hi", model="gpt-4o", api_key=KEY, budget=budget)
     assert resp.usage.prompt_tokens is None and resp.usage.total_tokens is None
-    assert resp.cost is None and budget.tokens_used == 0 and budget.cost_used == 0
+    # Unusable usage is absent, and the budget counts an estimate instead (every call counts).
+    assert resp.cost is None and 0 < budget.tokens_used < 20 and 0 < budget.cost_used < 0.001
     assert "Budget(" in repr(budget)
 
 
@@ -2993,9 +2994,13 @@ def test_a_schema_you_write_is_checked_with_jsonschema_or_said_unchecked(monkeyp
     pytest.importorskip("jsonschema")
     with pytest.raises(oc.SchemaValidationError, match=r"\$.n: 0 is less than the minimum"):
         oc.chat("hi", model="gpt-4o", api_key=KEY, response_format=fmt)
-    monkeypatch.setitem(sys.modules, "jsonschema.exceptions", None)   # as if not installed
-    with pytest.warns(UserWarning, match="was not checked: install jsonschema"):
-        resp = oc.chat("hi", model="gpt-4o", api_key=KEY, response_format=fmt)
+    monkeypatch.setitem(sys.modules, "jsonschema.validators", None)   # as if not installed
+    oc._schema_validator.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="was not checked: install jsonschema"):
+            resp = oc.chat("hi", model="gpt-4o", api_key=KEY, response_format=fmt)
+    finally:
+        oc._schema_validator.cache_clear()
     assert resp.choices[0].message.parsed == {"n": 0}
 
 
