@@ -205,6 +205,7 @@ class Provider:
     # json_object)
     batch: str | None = None     # its Batch API's endpoint for chat (None: it has none we use)
     batch_price: float | None = None   # batch price as a share of the list price
+    down_hint: str | None = None       # what to check when its server cannot be reached
 
 
 _OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
@@ -238,7 +239,9 @@ PROVIDERS: dict[str, Provider] = {
     # Ollama's base is the server root: chat lives under /v1, the model list under /api.
     # Its OpenAI layer lists max_tokens, not max_completion_tokens (docs.ollama.com/openai).
     "ollama": Provider("ollama", "http://localhost:11434", None, base_env="OLLAMA_HOST",
-                       url_shape="ollama", max_tokens_only=True),
+                       url_shape="ollama", max_tokens_only=True,
+                       down_hint="Start it with `ollama serve`, or set OLLAMA_HOST to where "
+                                 "it runs."),
     # Ollama's hosted models, OpenAI-compatible at ollama.com/v1 with OLLAMA_API_KEY
     # (docs.ollama.com/openai, "Direct cloud access", 2026-11).
     "ollama-cloud": Provider("ollama-cloud", "https://ollama.com/v1", "OLLAMA_API_KEY",
@@ -257,8 +260,11 @@ PROVIDERS: dict[str, Provider] = {
     "fireworks": Provider("fireworks", "https://api.fireworks.ai/inference/v1",
                           "FIREWORKS_API_KEY"),
     "xai": Provider("xai", "https://api.x.ai/v1", "XAI_API_KEY", embeddings=False),
-    "lmstudio": Provider("lmstudio", "http://localhost:1234/v1", None),
-    "vllm": Provider("vllm", "http://localhost:8000/v1", None),
+    "lmstudio": Provider("lmstudio", "http://localhost:1234/v1", None,
+                         down_hint="Start LM Studio's server (lms server start), or pass "
+                                   "base_url="),
+    "vllm": Provider("vllm", "http://localhost:8000/v1", None,
+                     down_hint="Start it with `vllm serve MODEL`, or pass base_url="),
 }
 
 # A base_url at no known provider's host, given without a provider: vLLM, LM Studio, a proxy.
@@ -647,7 +653,8 @@ class ChatParams(TypedDict, total=False):
     top_logprobs: Annotated[int, 0, 20]
     seed: Annotated[int, None, None]
     user: str
-    tools: Annotated[list[dict[str, Any]], "a list of tool definitions (see tool())"]
+    tools: Annotated[list[dict[str, Any] | typing.Callable[..., Any]],
+                     "a list of tool definitions, functions or types (see tool())"]
     tool_choice: Annotated[str | dict[str, Any], "'auto', 'none', 'required' or a dict"]
     parallel_tool_calls: bool
     response_format: Annotated[dict[str, Any] | type,
@@ -868,7 +875,21 @@ def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
     if add_usage:
         body["stream_options"] = {"include_usage": True}
     return Request("POST", url, hdrs, body, provider=p.name, stream=stream, secret=key,
-                   stream_usage_added=add_usage, parsing=parsing)
+                   stream_usage_added=add_usage, parsing=parsing, body=_encoded(body))
+
+
+def _encoded(body: dict) -> bytes:
+    """The JSON body as sent; a value JSON cannot hold is a TypeError naming its field,
+    raised here, before anything is sent (not later, as if the server were to blame)."""
+    try:
+        return json.dumps(body).encode()
+    except (TypeError, ValueError, RecursionError) as exc:
+        for name, value in body.items():
+            try:
+                json.dumps(value)
+            except (TypeError, ValueError, RecursionError):
+                raise TypeError("%s cannot be sent as JSON (%s)" % (name, exc)) from None
+        raise TypeError("the request body cannot be sent as JSON (%s)" % exc) from None
 
 
 _BODY_FIELDS = frozenset(ChatParams.__annotations__)
@@ -1079,8 +1100,11 @@ def _provider_for(provider: str | Provider | None, base_url: str | None) -> Prov
         return provider
     if provider is not None:
         row = PROVIDERS.get(provider.lower()) if isinstance(provider, str) else None
+        if provider == "custom":              # the generic row, by the name errors give it
+            row = _GENERIC
         if row is None:
-            raise OpenAICompatError("unknown provider %r; known providers: %s"
+            raise OpenAICompatError("unknown provider %r; known providers: %s (and custom: "
+                                    "any other server, at base_url)"
                                     % (provider, ", ".join(sorted(PROVIDERS))))
         return row
     if base_url is None:
@@ -1324,14 +1348,16 @@ def _send(session, req: Request, timeout, max_retries: int, read,
             raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
         except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
             error = exc if isinstance(exc, APITimeoutError) else _connection_error(
-                exc, "%s %s" % (req.method, req.url), time.monotonic() >= deadline)
+                exc, "%s %s" % (req.method, req.url), time.monotonic() >= deadline,
+                _provider_for(req.provider, None).down_hint
+                if req.provider in PROVIDERS else "Check base_url.")
             if attempt >= max_retries:
                 raise error from (None if error is exc else exc)
             wait, why = _retry_delay(attempt), type(error).__name__
         else:
             resp.close()
             if attempt >= max_retries or not _should_retry(error):
-                raise error
+                raise _with_withheld_key(error, req)
             wait, why = _retry_delay(attempt, resp.headers), resp.status_code
         if time.monotonic() + wait >= until:
             raise error
@@ -1346,6 +1372,20 @@ _NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, OSEr
 
 _CALLER_ERRORS = (requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader,
                   requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema)
+
+
+def _with_withheld_key(error: APIError, req: Request) -> APIError:
+    """A 401/403 from a server we sent no key to, while OPENAI_API_KEY is set: we withheld
+    it (environment keys only go to their own provider's hosts); say so, and how to send it."""
+    if error.status_code in (401, 403) and req.secret is None and os.environ.get(
+            "OPENAI_API_KEY") and req.provider == _GENERIC.name:
+        note = (" (OPENAI_API_KEY is set but was not sent: environment keys only go to "
+                "their own provider's hosts, and this is %s. To send it there, pass "
+                "api_key=os.environ[\"OPENAI_API_KEY\"], or on the command line "
+                "--api-key-env OPENAI_API_KEY)" % urlsplit(req.url).hostname)
+        error.message += note
+        error.args = (str(error) + note,)
+    return error
 
 
 def _should_retry(error: APIError) -> bool:
@@ -2195,7 +2235,7 @@ def _without_usage(req: Request) -> Request:
     """The request without the stream_options we added; remembered for this server."""
     _NO_STREAM_USAGE.add((req.provider, req.url))
     body = {k: v for k, v in (req.json or {}).items() if k != "stream_options"}
-    return dataclasses.replace(req, json=body, stream_usage_added=False)
+    return dataclasses.replace(req, json=body, stream_usage_added=False, body=None)
 
 
 def _chunk_usage(obj: dict):
@@ -2329,6 +2369,12 @@ class OpenAI:
                  provider: str | Provider | None = None, session: requests.Session | None = None,
                  budget: Budget | None = None) -> None:
         _check_call(timeout, max_retries, session, budget)
+        row = _provider_for(provider, base_url)
+        if api_key is None and row.key_env and not os.environ.get(row.key_env):
+            # As the SDK: at construction, not at the first call.
+            raise OpenAIError("The api_key client option must be set either by passing "
+                              "api_key to the client or by setting the %s environment "
+                              "variable" % row.key_env)
         headers = {name: value for name, value in (("OpenAI-Organization", organization),
                                                    ("OpenAI-Project", project)) if value}
         headers.update(_merged(default_headers) or {})
@@ -2442,12 +2488,25 @@ def _parsing_of(args: dict) -> _Parsing | None:
     if args.get("response_format") is None and not args.get("tools"):
         return None                          # most calls: nothing to parse
     args["response_format"], parsing = _response_format(args.get("response_format"))
+    if isinstance(args.get("tools"), (list, tuple)):
+        args["tools"] = [_as_tool(t, i) for i, t in enumerate(args["tools"])]
     typed = {t["function"]["name"]: t.type for t in args.get("tools") or ()
              if isinstance(t, _TypedTool)}
     if typed:
         parsing = parsing or _Parsing()
         parsing.tools = typed
     return parsing
+
+
+def _as_tool(value: Any, index: int) -> Any:
+    """A tool as it is sent: a definition dict as given; a function or a type as tool()
+    makes it (tools=[get_weather] is what people write first)."""
+    if isinstance(value, Mapping):
+        return value
+    if callable(value):
+        return tool(value)
+    raise TypeError("tools[%d] must be a tool definition dict, a function or a type (see "
+                    "tool()), not %s" % (index, type(value).__name__))
 
 
 def _response_format(value: Any) -> tuple[Any, _Parsing | None]:
@@ -2581,10 +2640,11 @@ def _schema_validator() -> Any:
 
 
 def _check_user_schema(schema: dict) -> None:
-    """A schema the caller wrote, checked before sending (with jsonschema, when installed)."""
+    """A schema the caller wrote, checked before sending: by jsonschema when installed, else
+    its "type" words at least ({"type": "objekt"} would otherwise pass unnoticed)."""
     validator = _schema_validator()
     if validator is None:
-        return
+        return _check_type_words(schema, "$", 0)
     import jsonschema.exceptions  # type: ignore[import-untyped]
     try:
         validator.check_schema(schema)
@@ -2594,6 +2654,27 @@ def _check_user_schema(schema: dict) -> None:
                          ) from None
     except RecursionError:
         raise ValueError("response_format's JSON schema is nested too deeply") from None
+
+
+_TYPE_WORDS = frozenset(("object", "array", "string", "number", "integer", "boolean", "null"))
+
+
+def _check_type_words(schema: Any, path: str, depth: int) -> None:
+    if depth > 64:
+        raise ValueError("response_format's JSON schema is nested too deeply")
+    if isinstance(schema, list):
+        for i, item in enumerate(schema):
+            _check_type_words(item, "%s[%d]" % (path, i), depth + 1)
+    elif isinstance(schema, dict):
+        kind = schema.get("type")
+        for word in kind if isinstance(kind, list) else [kind] if kind is not None else []:
+            if word not in _TYPE_WORDS:
+                raise ValueError("response_format's JSON schema has type %r at %s; JSON "
+                                 "schema's types are %s" % (word, path, ", ".join(
+                                     sorted(_TYPE_WORDS))))
+        for key, value in schema.items():
+            if key not in ("enum", "const", "default", "examples"):
+                _check_type_words(value, "%s.%s" % (path, key), depth + 1)
 
 
 def _check_json(value: Any, schema: dict, path: str, text: str) -> None:
@@ -4277,7 +4358,19 @@ def _limit_next_read(resp, seconds: float) -> None:
         sock.settimeout(max(seconds, 0.001))
 
 
-def _connection_error(exc: Exception, what: str, late: bool = False) -> APIConnectionError:
+def _os_reason(exc: BaseException) -> str:
+    """The operating system's words for why a connection failed ("Connection refused")."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.strerror:
+            return exc.strerror
+        exc = exc.__cause__ or exc.__context__     # type: ignore[assignment]
+    return "no connection"
+
+
+def _connection_error(exc: Exception, what: str, late: bool = False,
+                      hint: str | None = None) -> APIConnectionError:
     """requests reports a read timeout while reading a body as a ConnectionError, and
     urllib3 raises its own types while streaming: look through the chain for a timeout.
     late: the call's time was up (the watchdog shut its socket): a timeout too."""
@@ -4287,7 +4380,9 @@ def _connection_error(exc: Exception, what: str, late: bool = False) -> APIConne
     while e is not None and id(e) not in seen:
         seen.add(id(e))
         if isinstance(e, urllib3.exceptions.NewConnectionError):
-            break      # a refused connection; urllib3 files it under ConnectTimeoutError
+            # A refused connection (urllib3 files it under ConnectTimeoutError).
+            return APIConnectionError("%s: cannot connect (%s): is the server running? %s"
+                                      % (what, _os_reason(e), hint or ""))
         if isinstance(e, (requests.Timeout, urllib3.exceptions.TimeoutError, TimeoutError)):
             return APITimeoutError("%s: timed out (%s)" % (what, type(e).__name__))
         e = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e.__context__
@@ -4512,16 +4607,39 @@ def main() -> None:   # the console script
 
 
 def _main(argv=None, out=None) -> int:
-    """Run the command line; returns the exit code. Expected failures print one line."""
-    args = _parser().parse_args(argv)
+    """Run the command line; returns the exit code (1: an expected failure, in one line on
+    stderr, or a --batch job that failed)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _check_cli_arguments(parser, args)
+    logging.getLogger("openai_compat").setLevel(logging.ERROR)   # retries: not news here
     try:
-        _run_cli(args, out or sys.stdout)
+        with warnings.catch_warnings(record=True) as notes:
+            code = _run_cli(args, out or sys.stdout) or 0
+        for note in notes:
+            print("openai-compat: note: %s" % note.message, file=sys.stderr)
+        return code
+    except BrokenPipeError:               # `openai-compat ... | head`: the reader left;
+        with contextlib.suppress(OSError, ValueError):    # no flush error at exit either
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (OpenAICompatError, ValueError, TypeError, OSError) as exc:
         print("openai-compat: %s" % exc, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    return 0
+
+
+def _check_cli_arguments(parser, args) -> None:
+    """Options that would be silently ignored together are a usage error (exit 2)."""
+    if args.batch_api and not args.batch:
+        parser.error("--batch-api needs --batch FILE (the jobs to submit)")
+    if args.prompt is not None and (args.batch or args.batch_id or args.list_models
+                                    or args.providers):
+        parser.error("a prompt is not used with --batch, --batch-id, --list-models or "
+                     "--providers: leave it out")
+    if args.api_key_env and not os.environ.get(args.api_key_env):
+        parser.error("--api-key-env %s: that variable is not set" % args.api_key_env)
 
 
 def _parser():
@@ -4534,6 +4652,15 @@ def _parser():
                          "$OPENAI_COMPAT_MODEL or mock:echo)")
     ap.add_argument("--provider", help="provider name, when the model has no prefix")
     ap.add_argument("--base-url", help="API root of a generic OpenAI-compatible server")
+    ap.add_argument("--api-key-env", metavar="VAR",
+                    help="send the key this environment variable holds (a key given on the "
+                         "command line would show in the process list); needed to send "
+                         "one to --base-url")
+    ap.add_argument("--timeout", type=float, default=None,
+                    help="seconds to wait for an answer (default: 10 to connect, 600 to read)")
+    ap.add_argument("--max-retries", type=int, default=DEFAULT_MAX_RETRIES,
+                    help="retries after a rate limit, a server error or a network error "
+                         "(default %d)" % DEFAULT_MAX_RETRIES)
     ap.add_argument("--system", help="a system message")
     ap.add_argument("-t", "--temperature", type=float)
     ap.add_argument("--max-tokens", type=int)
@@ -4556,33 +4683,40 @@ def _parser():
     return ap
 
 
-def _run_cli(args, out) -> None:
+def _run_cli(args, out) -> int | None:
     if args.providers:
         return _print_providers(out)
     if args.list_models:
         if args.dry_run:
             return print("GET /models of %s: --dry-run sends nothing" % args.list_models,
                          file=out)
-        return print("\n".join(map(_printable, list_models(args.list_models,
-                                                             base_url=args.base_url))),
-                     file=out)
+        key = os.environ[args.api_key_env] if args.api_key_env else None
+        return print("\n".join(map(_printable, list_models(
+            args.list_models, base_url=args.base_url, api_key=key,
+            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+            max_retries=args.max_retries))), file=out)
     common: dict[str, Any] = dict(
         model=args.model, provider=args.provider, base_url=args.base_url,
         temperature=args.temperature, max_tokens=args.max_tokens,
-        response_format=_schema_format(args.schema) if args.schema else None)
+        response_format=_schema_format(args.schema) if args.schema else None,
+        api_key=os.environ[args.api_key_env] if args.api_key_env else None,
+        timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+        max_retries=args.max_retries)
     if args.batch_id and args.dry_run:
         raise ValueError("--dry-run sends nothing, and --batch-id only asks the provider: "
                          "leave one out")
     if args.batch_id:
-        return _wait_and_print(get_batch(args.batch_id, provider=_model_provider(args),
-                                         base_url=args.base_url), out)
+        return _wait_and_print(get_batch(
+            args.batch_id, provider=_model_provider(args), base_url=args.base_url,
+            api_key=common["api_key"], timeout=common["timeout"],
+            max_retries=args.max_retries), out, args)
     if args.batch:
         return _run_batch(args, common, out)
-    prompt = args.prompt if args.prompt is not None else sys.stdin.read()
+    prompt = args.prompt if args.prompt is not None else _stdin_prompt()
     messages = ([{"role": "system", "content": args.system}] if args.system else []) + \
         [{"role": "user", "content": prompt}]
     if args.dry_run:
-        return print(build_request(messages, stream=args.stream, **common), file=out)
+        return print(_dry_run(messages, args.stream, common), file=out)
     if args.stream:
         stream = chat(messages, stream=True, **common)
         _print_stream(stream, out)
@@ -4597,19 +4731,54 @@ def _run_cli(args, out) -> None:
           file=out)
 
 
-def _run_batch(args, common: dict[str, Any], out) -> None:
-    """--batch FILE: the requests (--dry-run), the Batch API (--batch-api), or chat_many."""
+def _run_batch(args, common: dict[str, Any], out) -> int:
+    """--batch FILE: the requests (--dry-run), the Batch API (--batch-api), or chat_many.
+    Exit code 1 when any job failed."""
     jobs = _read_batch_lines(args.batch)
     if args.dry_run:
         for job in jobs:
-            print(build_request(**_job_args(job, common)), end="\n\n", file=out)
-        return
+            args_of_job = _job_args(job, common)
+            print(_dry_run(args_of_job.pop("messages"), False, args_of_job), end="\n\n",
+                  file=out)
+        return 0
     if args.batch_api:
         batch = submit_batch(jobs, **common)
-        print("submitted batch %s" % batch.id, file=sys.stderr, flush=True)
-        return _wait_and_print(batch, out)
-    for result in chat_many(jobs, **common):
+        print("submitted batch %s" % _printable(batch.id), file=sys.stderr, flush=True)
+        return _wait_and_print(batch, out, args)
+    return _print_results(chat_many(jobs, **common), out)
+
+
+def _print_results(results: list, out) -> int:
+    """One JSON line per job, then a summary on stderr; 1 when any failed."""
+    failed = [i for i, r in enumerate(results) if isinstance(r, Exception)]
+    for result in results:
         print(_batch_line(result), file=out, flush=True)
+    if failed:
+        print("openai-compat: %d of %d jobs failed (lines %s of the output)" % (
+            len(failed), len(results), ", ".join(str(i + 1) for i in failed[:10])
+            + (", ..." if len(failed) > 10 else "")), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _stdin_prompt() -> str:
+    """The prompt from stdin, without the newline the terminal or echo adds."""
+    if sys.stdin.isatty():
+        print("openai-compat: type the prompt, then Ctrl-D (or give it as an argument)",
+              file=sys.stderr)
+    text = sys.stdin.read()
+    return text[:-1] if text.endswith("\n") else text
+
+
+def _dry_run(messages: Any, stream: bool, common: dict[str, Any]) -> Request:
+    """build_request(), also without a key: a dry run is how you check a call before you
+    have one (the printed request hides the key either way)."""
+    try:
+        return build_request(messages, stream=stream, **common)
+    except OpenAIError as exc:
+        if not str(exc).startswith("no API key"):
+            raise
+        print("openai-compat: %s; shown without it" % exc, file=sys.stderr)
+        return build_request(messages, stream=stream, **dict(common, api_key="NO-KEY-SET"))
 
 
 def _print_providers(out) -> None:
@@ -4641,6 +4810,14 @@ def _schema_format(path: str) -> dict:
 
 
 def _read_batch_lines(path: str) -> list:
+    try:
+        return _read_jobs(path)
+    except UnicodeDecodeError as exc:
+        raise ValueError("%s is not UTF-8 text (byte %d): save it as UTF-8" % (path, exc.start)
+                         ) from None
+
+
+def _read_jobs(path: str) -> list:
     jobs = []
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
@@ -4657,17 +4834,25 @@ def _read_batch_lines(path: str) -> list:
     return jobs
 
 
-def _wait_and_print(batch: Batch, out) -> None:
+def _wait_and_print(batch: Batch, out, args) -> int:
     """Wait with a progress line; on Ctrl-C the batch runs on, and we say how to resume."""
     try:
         batch.wait(progress=True)
     except KeyboardInterrupt:
-        print("\nbatch %s keeps running at the provider; resume with: openai-compat "
-              "-m %s --batch-id %s" % (batch.id, batch._target.provider.name, batch.id),
-              file=sys.stderr)
+        print("\n" + _resume_hint(batch, args), file=sys.stderr)
         raise
-    for result in batch.results():
-        print(_batch_line(result), file=out, flush=True)
+    return _print_results(batch.results(), out)
+
+
+def _resume_hint(batch: Batch, args) -> str:
+    target = batch._target
+    if target.provider.name == "mock":
+        return "the mock's batches end with this process: there is nothing to resume"
+    where = "--base-url %s" % target.base_url if target.base_url else \
+        "--provider %s" % target.provider.name
+    key = " --api-key-env %s" % args.api_key_env if args.api_key_env else ""
+    return ("batch %s keeps running at the provider; resume with: openai-compat %s%s "
+            "--batch-id %s" % (_printable(batch.id), where, key, _printable(batch.id)))
 
 
 def _batch_line(result) -> str:

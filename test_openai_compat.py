@@ -1966,7 +1966,8 @@ def test_cli_batch(tmp_path):
     path.write_text('first prompt\n{"messages": "second", "temperature": 9}\n\nthird\n')
     code, out = cli("--batch", str(path))
     lines = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and [x.get("content") for x in lines] == ["first prompt", None, "third"]
+    # A failed job: still one line in its place, and the exit status says so.
+    assert code == 1 and [x.get("content") for x in lines] == ["first prompt", None, "third"]
     assert lines[1]["type"] == "ValueError"
 
 
@@ -3255,8 +3256,14 @@ def test_cli_batch_api_and_resume(tmp_path, capsys, sleeps, monkeypatch):
         raise KeyboardInterrupt
     monkeypatch.setattr(oc.Batch, "wait", interrupted)
     assert cli("-m", "mock:m", "--batch", str(path), "--batch-api")[0] == 130
-    assert "keeps running at the provider; resume with: openai-compat -m mock --batch-id" in \
+    assert "the mock's batches end with this process: there is nothing to resume" in \
         capsys.readouterr().err
+    # Elsewhere the hint is a command that works: where the batch lives, and its key.
+    target = oc._BatchTarget(oc._GENERIC, None, "http://127.0.0.1:9/v1", KEY, None, None, 5, 0)
+    args = oc._parser().parse_args(["--api-key-env", "MY_KEY", "--batch-id", "batch_1"])
+    assert oc._resume_hint(oc.Batch({"id": "batch_1"}, target), args) == (
+        "batch batch_1 keeps running at the provider; resume with: openai-compat --base-url "
+        "http://127.0.0.1:9/v1 --api-key-env MY_KEY --batch-id batch_1")
 
 
 # -----------------------------------------------------------------------------
@@ -4119,11 +4126,169 @@ def test_property_structured_answers_parse_or_fail_cleanly_without_the_key(text,
 
 
 # -----------------------------------------------------------------------------
+# The first hour: each mistake a newcomer makes gets an answer that says what to fix, and
+# nothing is sent where nothing should be.
+
+def closed_port_url(path="/v1") -> str:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        return "http://127.0.0.1:%d%s" % (closed.getsockname()[1], path)
+
+
+def test_a_withheld_environment_key_is_named_when_the_server_wants_one(server, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    server.add(**as_json(401, {"error": {"message": "Missing bearer authentication"}}))
+    client = oc.OpenAI(base_url=server.url + "/v1", max_retries=0)
+    with pytest.raises(oc.AuthenticationError) as info:
+        client.chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+    assert "authorization" not in server.requests[0]["headers"]       # the rule holds
+    for text in (str(info.value), info.value.message):
+        assert "OPENAI_API_KEY is set but was not sent" in text and "127.0.0.1" in text
+        assert 'api_key=os.environ["OPENAI_API_KEY"]' in text and "--api-key-env" in text
+    assert KEY not in str(info.value)
+
+
+def test_the_cli_sends_a_key_to_base_url_only_from_a_named_variable(server, monkeypatch):
+    server.add(**as_json(200, completion("ok")))
+    code, out = cli("--base-url", server.url + "/v1", "--api-key-env", "MY_KEY", "-m", "m",
+                    "hi", monkeypatch=monkeypatch, env={"MY_KEY": KEY})
+    assert (code, out) == (0, "ok\n")
+    assert server.requests[0]["headers"]["authorization"] == "Bearer " + KEY
+    with pytest.raises(SystemExit):             # a variable that is not set: usage error
+        cli("--api-key-env", "NOT_SET_ANYWHERE", "hi")
+
+
+def test_a_dry_run_needs_no_key(capsys):
+    code, out = cli("-m", "gpt-4o-mini", "--dry-run", "Hi")
+    assert code == 0 and out.startswith("POST https://api.openai.com/v1/chat/completions")
+    assert '"content": "Hi"' in out and "NO-KEY" not in out
+    assert "no API key for openai: set OPENAI_API_KEY" in capsys.readouterr().err
+
+
+@responses.activate
+def test_functions_and_types_in_tools_are_made_into_definitions():
+    def get_weather(city: str) -> str:
+        """Current weather for a city."""
+        return "sunny"
+    req = oc.build_request("hi", "gpt-4o", api_key=KEY, tools=[get_weather, Step])
+    assert [t["function"]["name"] for t in req.json["tools"]] == ["get_weather", "Step"]
+    assert req.json["tools"][0] == oc.tool(get_weather)
+    with pytest.raises(TypeError, match=r"tools\[1\] must be a tool definition dict, a "
+                                        r"function or a type \(see tool\(\)\), not int"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, tools=[get_weather, 5])
+    with pytest.raises(TypeError, match=r"^extra_field cannot be sent as JSON"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, extra_body={"extra_field": object()})
+    assert len(responses.calls) == 0
+
+
+def test_the_cli_takes_a_timeout_and_a_retry_count(capsys):
+    silent = socket.socket()                    # accepts, never answers
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    try:
+        start = time.monotonic()
+        code, _ = cli("--base-url", "http://127.0.0.1:%d/v1" % silent.getsockname()[1],
+                      "-m", "m", "--timeout", "0.3", "--max-retries", "0", "hi")
+        assert code == 1 and time.monotonic() - start < 5
+    finally:
+        silent.close()
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ("timed out" in err or "within the timeout" in err), err
+
+
+def test_cli_schema_notes_are_one_line_and_a_bad_schema_is_refused(tmp_path, capsys,
+                                                                  monkeypatch):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "objekt"}')
+    assert cli("-m", "mock:echo", "--schema", str(bad), "hi")[0] == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "objekt" in err and "not a valid JSON schema" in err
+    monkeypatch.setitem(sys.modules, "jsonschema.validators", None)   # as if not installed
+    oc._schema_validator.cache_clear()
+    try:
+        assert cli("-m", "mock:echo", "--schema", str(bad), "hi")[0] == 1
+        assert "schema has type 'objekt' at $" in capsys.readouterr().err
+        good = tmp_path / "good.json"
+        good.write_text('{"type": "object", "properties": {"a": {"type": "string"}}, '
+                        '"required": ["a"], "additionalProperties": false}')
+        code, out = cli("-m", "mock:echo", "--schema", str(good), "hi")
+    finally:
+        oc._schema_validator.cache_clear()
+    assert code == 0 and json.loads(out) == {"a": "hi"}
+    assert capsys.readouterr().err == ("openai-compat: note: response_format's JSON schema "
+                                       "was not checked: install jsonschema to validate "
+                                       "answers against schemas you write\n")
+
+
+def test_a_refused_connection_is_one_line_with_a_hint(capsys, monkeypatch):
+    monkeypatch.setenv("OLLAMA_HOST", closed_port_url(""))
+    code, _ = cli("--list-models", "ollama", "--max-retries", "2")
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1, err
+    assert "cannot connect (Connection refused): is the server running? Start it with " \
+           "`ollama serve`, or set OLLAMA_HOST to where it runs." in err
+
+
+def test_custom_names_the_generic_row_everywhere(server):
+    server.add(**as_json(200, {"object": "list", "data": [{"id": "local-model"}]}))
+    assert oc.list_models("custom", base_url=server.url + "/v1") == ["local-model"]
+    assert oc.build_request("hi", "m", provider="custom", base_url=server.url + "/v1"
+                            ).provider == "custom"
+    with pytest.raises(oc.OpenAIError, match="and custom: any other server, at base_url"):
+        oc.build_request("hi", "m", provider="nope")
+
+
+def test_python_3_9_gets_the_friendly_version_error(tmp_path):
+    python39 = Path.home() / ".pyenv" / "versions" / "3.9.18" / "bin" / "python"
+    if not python39.exists():
+        pytest.skip("no Python 3.9 under ~/.pyenv here")
+    shutil.copy(HERE / "openai_compat.py", tmp_path)
+    out = subprocess.run([str(python39), "-c", "import openai_compat"], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines()[-1] == (
+        "ImportError: openai_compat needs Python 3.10 or newer (this is 3.9)")
+
+
+def test_cli_usage_mistakes_and_files_that_are_not_utf8(tmp_path, capsys):
+    path = tmp_path / "jobs.txt"
+    path.write_bytes("caf\xe9\n".encode("latin-1"))
+    for argv, words in [(["--batch-api", "hi"], "--batch-api needs --batch FILE"),
+                        (["--batch", str(path), "extra"], "a prompt is not used with --batch")]:
+        with pytest.raises(SystemExit) as info:
+            cli(*argv)
+        assert info.value.code == 2 and words in capsys.readouterr().err
+    assert cli("--batch", str(path))[0] == 1
+    assert capsys.readouterr().err == ("openai-compat: %s is not UTF-8 text (byte 3): save it "
+                                       "as UTF-8\n" % path)
+
+
+def test_stdin_prompt_loses_its_newline_and_a_closed_pipe_is_quiet(monkeypatch, capsys):
+    assert cli("-m", "mock:echo", stdin="Hello\n", monkeypatch=monkeypatch) == (0, "Hello\n")
+
+    class ClosedPipe(io.StringIO):
+        def write(self, text):
+            raise BrokenPipeError
+    assert oc._main(["-m", "mock:echo", "hi"], out=ClosedPipe()) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_the_client_without_a_key_fails_when_made(monkeypatch):
+    with pytest.raises(oc.OpenAIError, match="The api_key client option must be set either by "
+                                             "passing api_key to the client or by setting the "
+                                             "OPENAI_API_KEY environment variable"):
+        oc.OpenAI()
+    with pytest.raises(oc.OpenAIError, match="GROQ_API_KEY"):
+        oc.OpenAI(provider="groq")
+    assert oc.OpenAI(provider="ollama") and oc.OpenAI(base_url="http://127.0.0.1:1/v1")
+
+
+# -----------------------------------------------------------------------------
 # Conformance: Prism serves OpenAI's official OpenAPI spec on loopback and answers 422,
 # naming the field, when a request body breaks it. Every request below goes through chat(),
 # list_models() or embed() themselves.
 
-PRISM_TOOLS = HERE.parent / "shared" / "tools" / "prism"
+PRISM_SCRIPT = HERE / "scripts" / "prism.py"
 
 
 @pytest.fixture(scope="session")
@@ -4132,18 +4297,17 @@ def prism():
     if url:                       # .ci/run starts one Prism for all Python versions
         yield url.rstrip("/")
         return
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("Node.js/npm not installed: the Prism mock server on OpenAI's spec needs it")
-    if not (PRISM_TOOLS / "start.sh").is_file():
-        pytest.skip("shared/tools/prism not found beside this checkout (set "
-                    "OPENAI_COMPAT_PRISM_URL to use a running Prism)")
-    env = dict(os.environ, PORT="4011")
-    out = subprocess.run(["bash", str(PRISM_TOOLS / "start.sh")], env=env, capture_output=True,
-                         text=True, timeout=600)
+    missing = [name for name in ("node", "npm") if shutil.which(name) is None]
+    if missing:
+        pytest.skip("%s not found on PATH: the conformance tests run Prism (scripts/prism.py), "
+                    "which needs Node.js and npm" % " and ".join(missing))
+    out = subprocess.run([sys.executable, str(PRISM_SCRIPT), "start", "--port", "0"],
+                         capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, "Prism did not start:\n" + out.stderr[-3000:]
-    yield out.stdout.strip()
-    subprocess.run(["bash", str(PRISM_TOOLS / "stop.sh")], env=env, capture_output=True,
-                   timeout=60)
+    url = out.stdout.strip()
+    yield url
+    subprocess.run([sys.executable, str(PRISM_SCRIPT), "stop", "--port", url.rsplit(":", 1)[1]],
+                   capture_output=True, timeout=60)
 
 
 def accepted(call):
@@ -4321,26 +4485,60 @@ def test_live_chat_and_stream(live_env, name):
 # The README's examples: each runs as written (offline: OPENAI_BASE_URL points at the mock)
 # and type-checks cleanly.
 
+README_BLOCK = re.compile(r"<!-- readme: (.*?) -->\n```(\w+)\n(.*?)```", re.S)
+
+
+def readme_blocks() -> list[tuple[str, str, str]]:
+    """(what it needs, language, source) of every marked code block of the README."""
+    return README_BLOCK.findall((HERE / "README.md").read_text())
+
+
 def readme_examples() -> list[str]:
+    return [source for _, language, source in readme_blocks() if language == "python"]
+
+
+def test_every_readme_block_says_what_it_needs():
     text = (HERE / "README.md").read_text()
-    return [block.split("```", 1)[0] for block in text.split("```python\n")[1:]]
+    fences = re.findall(r"^```\w+$", text, re.M)
+    assert len(fences) == len(readme_blocks()) > 15
+    for needs, _, _ in readme_blocks():
+        assert needs in ("offline", "setup, run by .ci/run") or needs.startswith("needs "), needs
 
 
-# Blocks that reach providers other than OpenAI need their keys: type-checked, not run.
-OTHER_PROVIDERS = ("groq:", "together:", "openrouter:", "ollama:", "azure:", "myhost:")
+def runnable(how: str) -> list:
+    return [pytest.param(language, source, id="%s block %d" % (language, i))
+            for i, (needs, language, source) in enumerate(readme_blocks())
+            if needs == how or needs.endswith("test: " + how)]
 
 
-@pytest.mark.parametrize("index", range(len(readme_examples())))
-def test_readme_examples_run_as_written(index, monkeypatch, tmp_path):
-    source = readme_examples()[index]
-    if any(prefix in source for prefix in OTHER_PROVIDERS):
-        pytest.skip("reaches another provider")
+@pytest.mark.parametrize("language,source", runnable("offline"))
+def test_readme_offline_blocks_run_as_written(language, source, tmp_path, monkeypatch):
+    """No key, no server: as a newcomer runs them after the two set-up commands."""
+    if language == "python":
+        monkeypatch.chdir(tmp_path)
+        exec(compile(source, "README block", "exec"), {"__name__": "readme"})
+        return
+    shims = tmp_path / "bin"                 # `openai-compat` as the venv installs it
+    shims.mkdir()
+    (shims / "openai-compat").write_text("#!/bin/sh\nexec %s -m openai_compat \"$@\"\n"
+                                         % sys.executable)
+    (shims / "openai-compat").chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in KEY_ENVS}
+    env.update(PATH="%s:%s" % (shims, env["PATH"]), PYTHONPATH=str(HERE))
+    out = subprocess.run(["bash", "-e", "-c", source], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+
+
+@pytest.mark.parametrize("language,source", runnable("mock"))
+def test_readme_key_blocks_run_on_the_mock(language, source, monkeypatch, tmp_path):
+    """The blocks that need OPENAI_API_KEY, run as written against the offline mock."""
+    assert language == "python"
     monkeypatch.setenv("OPENAI_API_KEY", "sk-readme-0123456789")
     monkeypatch.setenv("OPENAI_BASE_URL", "mock://openai-compat/v1")
     monkeypatch.setattr(oc, "_sleep", lambda seconds: None)       # the batch example polls
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
-    exec(compile(source, "README example %d" % index, "exec"), {"__name__": "readme"})
+    exec(compile(source, "README block", "exec"), {"__name__": "readme"})
 
 
 @pytest.mark.skipif(not PYRIGHT, reason="pyright is not installed")
