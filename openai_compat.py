@@ -3627,7 +3627,7 @@ class Batch:
         if timeout is not None:
             _check_seconds(timeout, "timeout")
         until = math.inf if timeout is None else time.monotonic() + timeout
-        while not self.refresh(until).done:
+        while not self._poll(until, timeout).done:
             if progress:
                 c = self.counts
                 print("\r%s: %s, %d/%d done, %d failed" % (
@@ -3644,6 +3644,18 @@ class Batch:
             print("\r%s: %s%s" % (_printable(self.id), _printable(self.status), " " * 30),
                   file=sys.stderr)
         return self
+
+    def _poll(self, until: float, timeout: float | None) -> Batch:
+        try:
+            return self.refresh(until)
+        except APIError as exc:     # a poll failed, and its retry would not end in time
+            if until == math.inf or not (isinstance(exc, APIConnectionError)
+                                         or _should_retry(exc)):
+                raise
+            raise _scrub(APITimeoutError("batch %s is still %s after %ss (the last poll: %s); "
+                                         "it runs on: get_batch(%r) finds it"
+                                         % (self.id, self.status, timeout, exc, self.id)),
+                         self._target.secret) from exc
 
     def cancel(self) -> Batch:
         """Ask the provider to stop the batch; what finished already stays in its results."""
@@ -3853,7 +3865,9 @@ def _result_lines(lines: typing.Iterable[str | bytes], provider: str,
                   parsing: dict[int, _Parsing], jobs: int
                   ) -> Iterator[tuple[int, ChatResponse | APIError]]:
     """(job index, its result) from the lines of an output or error file. Only our own ids
-    count ("job-<index>", index < jobs): a line for another id is skipped and logged."""
+    count ("job-<index>", index < jobs): lines for other ids are skipped, and counted in one
+    log line at the end (a hostile file must not flood the log)."""
+    skipped = 0
     for number, line in enumerate(lines, 1):
         if not isinstance(line, (str, bytes, bytearray)):
             raise TypeError("batch results must be lines of text or bytes, not %s"
@@ -3868,10 +3882,12 @@ def _result_lines(lines: typing.Iterable[str | bytes], provider: str,
                               % (number, _readable(str(line)))) from None
         index = _job_index(custom_id, jobs)
         if index is None:
-            log.warning("line %d of the batch results is for %s, not one of its %d jobs: "
-                        "skipped", number, _readable(custom_id)[:60], jobs)
+            skipped += 1
             continue
         yield index, _result(entry, provider, parsing.get(index))
+    if skipped:
+        log.warning("%d lines of the batch results are not for one of its %d jobs: skipped",
+                    skipped, jobs)
 
 
 def _job_index(custom_id: Any, jobs: int) -> int | None:
