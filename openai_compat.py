@@ -88,7 +88,6 @@ import functools
 import http.client
 import ipaddress
 import io
-import itertools
 import json
 import logging
 import math
@@ -206,6 +205,9 @@ class Provider:
     batch: str | None = None     # its Batch API's endpoint for chat (None: it has none we use)
     batch_price: float | None = None   # batch price as a share of the list price
     down_hint: str | None = None       # what to check when its server cannot be reached
+    cost_field: tuple[str, float] | None = None   # (usage field, USD per unit): its own bill
+    model_rows: tuple[str, ...] | None = None     # the model table rows that describe its
+    # models, in order (None: its own; (): none, a server whose models and window are its own)
 
 
 _OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
@@ -224,7 +226,7 @@ PROVIDERS: dict[str, Provider] = {
     "azure": Provider("azure", "", "AZURE_OPENAI_API_KEY", auth="api-key",
                       base_env="AZURE_OPENAI_ENDPOINT", url_shape="azure",
                       reasoning_models=_OPENAI_REASONING, batch="/chat/completions",
-                      batch_price=0.5),
+                      batch_price=0.5, model_rows=("azure", "openai")),
     # Groq answers 400 to these (console.groq.com/docs/openai, "Currently Unsupported").
     # Groq's Batch API takes OpenAI's files and batches, at half price
     # (console.groq.com/docs/batch; groq/groq-api-cookbook batch-processing tutorial).
@@ -248,7 +250,10 @@ PROVIDERS: dict[str, Provider] = {
                              max_tokens_only=True),
     # OpenRouter also reads optional HTTP-Referer and X-Title headers: pass them in headers=.
     # Embeddings: openrouter.ai/docs/api_reference/embeddings (2026-11).
-    "openrouter": Provider("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY"),
+    # Every answer's usage.cost is the USD OpenRouter charged (openrouter.ai/docs/use-cases/
+    # usage-accounting, 2026-12).
+    "openrouter": Provider("openrouter", "https://openrouter.ai/api/v1", "OPENROUTER_API_KEY",
+                           cost_field=("cost", 1.0)),
     # DeepSeek's chat API documents max_tokens only (api-docs.deepseek.com/api/create-chat-
     # completion); deepseek-chat and -reasoner shut down 2026-07-24 (see the model table).
     # JSON output: only {"type": "json_object"} (api-docs.deepseek.com/guides/json_mode).
@@ -259,17 +264,20 @@ PROVIDERS: dict[str, Provider] = {
                         max_tokens_only=True),
     "fireworks": Provider("fireworks", "https://api.fireworks.ai/inference/v1",
                           "FIREWORKS_API_KEY"),
-    "xai": Provider("xai", "https://api.x.ai/v1", "XAI_API_KEY", embeddings=False),
-    "lmstudio": Provider("lmstudio", "http://localhost:1234/v1", None,
+    # usage.cost_in_usd_ticks: what the call cost, 10^10 ticks to the dollar
+    # (docs.x.ai/developers/cost-tracking, 2026-12).
+    "xai": Provider("xai", "https://api.x.ai/v1", "XAI_API_KEY", embeddings=False,
+                    cost_field=("cost_in_usd_ticks", 1e-10)),
+    "lmstudio": Provider("lmstudio", "http://localhost:1234/v1", None, model_rows=(),
                          down_hint="Start LM Studio's server (lms server start), or pass "
                                    "base_url="),
-    "vllm": Provider("vllm", "http://localhost:8000/v1", None,
+    "vllm": Provider("vllm", "http://localhost:8000/v1", None, model_rows=(),
                      down_hint="Start it with `vllm serve MODEL`, or pass base_url="),
 }
 
 # A base_url at no known provider's host, given without a provider: vLLM, LM Studio, a proxy.
 # Bearer only if a key is given. Its batches are sent as OpenAI's; their price is unknown.
-_GENERIC = Provider("custom", "", None, batch="/v1/chat/completions")
+_GENERIC = Provider("custom", "", None, batch="/v1/chat/completions", model_rows=())
 
 
 # -------------------------------------------------------------------------------------------------
@@ -359,8 +367,18 @@ class ChatResponse(_Serializable):
 
     @property
     def cost(self) -> float | None:
-        """USD cost as billed, from the model table; None when model or usage is unknown."""
-        return estimate_cost(self.usage, self.model, self.provider)
+        """USD cost as billed (Part III: estimate_cost): the provider's own figure when it
+        sends one, else the model table's prices for this answer's tier and time; None when
+        any of it is unknown (cost_reason says why)."""
+        return self._cost()[0]
+
+    @property
+    def cost_reason(self) -> str:
+        """Where .cost came from, or why it is None."""
+        return self._cost()[1]
+
+    def _cost(self) -> tuple[float | None, str]:
+        return _cost(self.usage, self.model, self.provider, self.service_tier, self.created)
 
     def json(self) -> Any:
         """The first choice's content parsed as JSON, also when fenced or wrapped in prose.
@@ -617,6 +635,12 @@ class ModelInfo(_Serializable):
     cached_input_price: float | None   # prompt tokens read from the provider's cache
     output_price: float | None         # includes reasoning tokens (inside completion_tokens)
     deprecated: str | None = None      # the provider's shutdown date, when it announced one
+    # Prices for what changes the bill, when the source gives them (USD per 1M): "long":
+    # (prompt tokens above which the whole request is billed at, input, cached, output);
+    # "flex" / "priority": (input, cached, output) by the answer's service_tier; "batch":
+    # (input, output); "cache_write": price; "off_peak": (input, cached, output, windows).
+    prices: Mapping[str, Any] = field(default_factory=dict)
+    source: str = ""                   # where the numbers come from, and their date
 
 
 @dataclass(repr=False, eq=False)
@@ -856,7 +880,9 @@ def _build(args: Mapping[str, Any], stream_usage: bool) -> Request:
     extra_body = args.get("extra_body")
     if extra_body is not None and not isinstance(extra_body, Mapping):
         raise TypeError("extra_body must be a dict, not %r" % type(extra_body).__name__)
-    stream, base_url = bool(args.get("stream")), args.get("base_url")
+    stream, base_url = args.get("stream", False), args.get("base_url")
+    if not isinstance(stream, bool):
+        raise TypeError("stream must be True or False, not %r" % (stream,))
     p, model = _provider_and_model(args.get("model"), args.get("provider"), base_url)
     url, key, hdrs = _prepare(p, model, base_url, args.get("api_key"), args.get("api_version"),
                               "/chat/completions",
@@ -882,11 +908,11 @@ def _encoded(body: dict) -> bytes:
     """The JSON body as sent; a value JSON cannot hold is a TypeError naming its field,
     raised here, before anything is sent (not later, as if the server were to blame)."""
     try:
-        return json.dumps(body).encode()
+        return json.dumps(body, allow_nan=False).encode()
     except (TypeError, ValueError, RecursionError) as exc:
         for name, value in body.items():
             try:
-                json.dumps(value)
+                json.dumps(value, allow_nan=False)
             except (TypeError, ValueError, RecursionError):
                 raise TypeError("%s cannot be sent as JSON (%s)" % (name, exc)) from None
         raise TypeError("the request body cannot be sent as JSON (%s)" % exc) from None
@@ -916,14 +942,16 @@ _WORDS = {float: "a number", int: "an integer", bool: "True or False", str: "a s
 def _param_checks() -> dict[str, tuple[tuple[type, ...], str, tuple | None]]:
     """name -> (accepted types, the same in words, (low, high, integer) or None), read once
     from ChatParams' annotations (on first use: reading them costs import time)."""
+    checks = {}
     for name, hint in typing.get_type_hints(ChatParams, include_extras=True).items():
         extra = getattr(hint, "__metadata__", ())
         kinds = _accepted(typing.get_args(hint)[0] if extra else hint)
         words = next((e for e in extra if isinstance(e, str)), None) or " or ".join(
             _WORDS[k] for k in kinds if not (k is int and float in kinds))
         span = (extra[0], extra[1], float not in kinds) if len(extra) == 2 else None
-        _PARAM_CHECKS[name] = kinds, words, span
-    return _PARAM_CHECKS
+        checks[name] = kinds, words, span
+    _PARAM_CHECKS.update(checks)      # whole, in one step: another thread sees all or none
+    return checks
 
 
 def _accepted(hint: Any) -> tuple[type, ...]:
@@ -943,7 +971,7 @@ def _check_number(name: str, value: Any, low: float | None, high: float | None,
     if isinstance(value, bool) or not isinstance(value, kind):
         raise TypeError("%s must be %s, not %r" % (name, "an integer" if integer else "a number",
                                                    value))
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("%s must be a finite number, got %r" % (name, value))
     if (low is not None and value < low) or (high is not None and value > high):
         span = "between %s and %s" % (low, high) if high is not None else ">= %s" % low
@@ -3015,8 +3043,9 @@ def _image_mime(data: bytes) -> str | None:
 
 def _extract_json(text: str | None) -> Any:
     """JSON from model output: bare, inside a ```json fence, or surrounded by prose. Linear
-    in the text (fences found with str.find, at most _JSON_TRIES starts tried), and a
-    ParseError, never a RecursionError, for brackets nested too deeply."""
+    in the text (fences found with str.find; the starts tried read at most 4 characters per
+    character of text in all), and a ParseError, never a RecursionError, for brackets
+    nested too deeply."""
     if not isinstance(text, str) or not text.strip():
         raise ParseError("the response has no text to parse as JSON")
     decoder = json.JSONDecoder()
@@ -3027,17 +3056,17 @@ def _extract_json(text: str | None) -> Any:
             pass
         except RecursionError:
             raise ParseError("the response's JSON is nested too deeply to read") from None
-    for start in itertools.islice((i for i, c in enumerate(text) if c in "[{"), _JSON_TRIES):
+    budget = 4 * len(text) + 10_000     # characters raw_decode may read in all: linear
+    for start in (i for i, c in enumerate(text) if c in "[{"):
         try:
             return decoder.raw_decode(text, start)[0]   # the first {...} or [...] that parses
-        except ValueError:
-            continue
+        except json.JSONDecodeError as exc:
+            budget -= exc.pos - start + 1
+            if budget < 0:
+                break
         except RecursionError:
             raise ParseError("the response's JSON is nested too deeply to read") from None
     raise ParseError("no JSON found in the response, which starts: %r" % text[:80])
-
-
-_JSON_TRIES = 100     # positions tried for JSON inside prose: each try may read to the end
 
 
 def _fenced(text: str) -> list[str]:
@@ -3064,11 +3093,13 @@ __all__ += ["tool", "image"]
 
 def _check_limits(req: Request, args: Mapping[str, Any] | None = None) -> None:
     """Refuse, before sending, what the model's known limits say the server would refuse.
-    Unknown models, and limits we do not know, are not checked."""
+    Unknown models, and limits we do not know, are not checked; local servers (Ollama, LM
+    Studio, vLLM, a base_url) have no row that limits them: their window is their own."""
     body = req.json or {}
     info = model_info(body["model"], req.provider)
     if info is None:
         return
+    _warn_if_retired(info)
     model, output = body["model"], body.get("max_completion_tokens") or body.get(
         "max_tokens") or 0
     if info.max_output_tokens and output > info.max_output_tokens:
@@ -3087,6 +3118,19 @@ def _check_limits(req: Request, args: Mapping[str, Any] | None = None) -> None:
             "%s has a context window of %d tokens; the prompt is about %d tokens and %d more "
             "were requested for the output (%d in all): shorten the messages or lower "
             "max_tokens" % (model, info.context_window, prompt, output, prompt + output))
+
+
+_warned: set[tuple[str, str]] = set()       # (provider, model) told once they are retired
+
+
+def _warn_if_retired(info: ModelInfo) -> None:
+    """A model past its provider's shutdown date (a row loaded from a newer or older file)
+    is still sent; the provider will say whether it answers. Said once per model."""
+    if info.deprecated and info.deprecated <= time.strftime("%Y-%m-%d", time.gmtime()) and (
+            info.provider, info.name) not in _warned:
+        _warned.add((info.provider, info.name))
+        warnings.warn("%s on %s was to shut down on %s (%s)" % (
+            info.name, info.provider, info.deprecated, info.source), stacklevel=2)
 
 
 def estimate_tokens(text_or_messages: str | Sequence[Mapping[str, Any] | str]) -> int:
@@ -3128,38 +3172,131 @@ def _tiktoken_counter():
 
 
 def estimate_cost(usage: Usage | Mapping[str, Any] | None, model: str | None,
-                  provider: str | Provider | None = None) -> float | None:
-    """USD cost of a usage (a Usage or its dict) as the provider bills it: cached prompt
-    tokens at the cached price, reasoning tokens once (they are inside completion_tokens).
-    None when the model, its price or the usage is unknown.
+                  provider: str | Provider | None = None, *, service_tier: str | None = None,
+                  created: int | None = None, batch: bool = False) -> float | None:
+    """USD cost of a usage (a Usage or its dict) as the provider bills it: the cost the
+    provider reported when it reports one (OpenRouter's usage.cost, xAI's ticks); else the
+    table's prices: cached prompt tokens at the cached price, cache writes at the write
+    price, reasoning tokens once (inside completion_tokens), the whole request at the
+    long-context price past its threshold, the service_tier's price (flex, priority),
+    DeepSeek's off-peak price by the answer's `created` time, batch prices with batch=True.
+    None when any of it is unknown (a tier we cannot price included): never a wrong number.
+    _cost() says why.
 
         >>> round(estimate_cost({"prompt_tokens": 1000, "completion_tokens": 100}, "gpt-4o"), 6)
         0.0035
     """
-    info = model_info(model, provider) if model else None
+    return _cost(usage, model, provider, service_tier, created, batch)[0]
+
+
+def _cost(usage: Any, model: str | None, provider: str | Provider | None,
+          service_tier: str | None = None, created: int | None = None,
+          batch: bool = False) -> tuple[float | None, str]:
+    """(USD, where it came from), or (None, why it is unknown)."""
     if isinstance(usage, Mapping):
         usage = _usage(dict(usage))
-    if info is None or info.input_price is None or usage is None or usage.prompt_tokens is None:
-        return None
-    output = usage.completion_tokens or 0
-    if output and info.output_price is None:
-        return None
+    if usage is None or usage.prompt_tokens is None:
+        return None, "the answer has no usage"
+    row = provider if isinstance(provider, Provider) else PROVIDERS.get(provider or "openai")
+    reported = _reported_cost(usage.raw, row)
+    if reported is not None:
+        return reported, "reported by %s" % row.name        # type: ignore[union-attr]
+    info = model_info(model, provider) if model else None
+    if info is None or info.input_price is None:
+        return None, "no price for %s on %s" % (model, getattr(row, "name", provider))
     details = usage.prompt_tokens_details
-    cached = min((details.cached_tokens or 0) if details else 0, usage.prompt_tokens)
-    cached_price = info.input_price if info.cached_input_price is None else \
-        info.cached_input_price
-    return ((usage.prompt_tokens - cached) * info.input_price + cached * cached_price
-            + output * (info.output_price or 0.0)) / 1e6
+    cached = min((details and details.cached_tokens) or 0, usage.prompt_tokens)
+    written = min((details and details.cache_write_tokens) or 0, usage.prompt_tokens - cached)
+    prices, why = _prices_for(info, usage.prompt_tokens, service_tier, created,
+                              row.batch_price if batch and row else None, batch, cached)
+    if prices is None:
+        return None, why
+    input_price, cached_price, output_price, write_price = prices
+    output = usage.completion_tokens or 0
+    if output and output_price is None:
+        return None, "no output price for %s" % info.name
+    return ((usage.prompt_tokens - cached - written) * input_price + cached * cached_price
+            + written * write_price + output * (output_price or 0.0)) / 1e6, why
+
+
+def _prices_for(info: ModelInfo, prompt: int, tier: str | None, created: int | None,
+                batch_share: float | None, batch: bool, cached: int
+                ) -> tuple[tuple | None, str]:
+    """(input, cached input, output, cache write) USD per 1M for this request, and where
+    they come from; (None, why) when the source gives no price for what applies."""
+    extra, source = info.prices, "%s's prices (%s)" % (info.name, info.source)
+    standard = (info.input_price, info.cached_input_price, info.output_price)
+    long: tuple = extra.get("long") or (math.inf,)
+    is_long = prompt > long[0]
+    tier = None if tier in (None, "default", "auto") else tier
+    if "off_peak" in extra:
+        if created is None:
+            return None, "%s bills peak and off-peak hours differently; the time is unknown" \
+                % info.name
+        if _in_windows(created, extra["off_peak"][3]):
+            standard, source = extra["off_peak"][:3], source + ", off-peak"
+    if batch:
+        if is_long or (cached and "batch" in extra):
+            return None, "no batch price for %s %s" % (
+                info.name, "above %d prompt tokens" % long[0] if is_long else "for cached input")
+        if "batch" in extra:
+            standard, source = (extra["batch"][0], None, extra["batch"][1]), source + ", batch"
+        elif batch_share is not None:
+            standard = tuple(None if p is None else p * batch_share for p in standard)
+            source += ", at the provider's batch share (%s)" % batch_share
+        else:
+            return None, "no batch price for %s" % info.name
+    elif tier:
+        if tier not in extra or is_long:
+            return None, "no %s price for %s%s" % (tier, info.name, " above %d prompt tokens"
+                                                    % long[0] if is_long else "")
+        standard, source = extra[tier], source + ", " + tier
+    elif is_long:
+        standard, source = long[1:], source + ", above %d prompt tokens" % long[0]
+    input_price, cached_price, output_price = standard
+    if input_price is None:
+        return None, "no input price for %s" % info.name
+    write = extra.get("cache_write") if not (tier or is_long) else None
+    if (tier or is_long) and "cache_write" in extra:
+        write = None                  # written tokens in a tier: priced below only if none
+    return (input_price, input_price if cached_price is None else cached_price, output_price,
+            input_price if write is None else write), source
+
+
+def _in_windows(created: int, windows: Sequence) -> bool:
+    """Whether a UTC time falls in ((ISO weekdays), ("HH:MM-HH:MM", ...)) windows."""
+    at = time.gmtime(created)
+    minute = at.tm_hour * 60 + at.tm_min
+    for days, spans in windows:
+        if at.tm_wday + 1 in days:
+            for span in spans:
+                start, _, end = span.partition("-")
+                low = int(start[:2]) * 60 + int(start[3:])
+                high = int(end[:2]) * 60 + int(end[3:]) or 24 * 60    # "-00:00": midnight
+                if low <= minute < high:
+                    return True
+    return False
+
+
+def _reported_cost(raw: Mapping[str, Any], row: Provider | None) -> float | None:
+    """The cost a provider put in the usage it sent (Provider.cost_field), when it did."""
+    if row is None or row.cost_field is None:
+        return None
+    field_name, usd_per_unit = row.cost_field
+    value = _number(raw.get(field_name))
+    return value * usd_per_unit if value is not None and 0 <= value < math.inf else None
 
 
 def model_info(model: str, provider: str | Provider | None = None) -> ModelInfo | None:
     """The table's row for a model, or None. `model` is a name or "provider:name" as chat()
-    takes it. Found: the exact name (any case), a dated snapshot of a known name
-    (gpt-4o-2024-08-06, gpt-4-0613) unless the snapshot has a row of its own, OpenRouter's
-    "openai/gpt-4o" and its ":free" variant, and a fine-tuned "ft:BASE:org::id" (BASE's
-    limits; no price). Anything else is unknown: None, never another model's row.
+    takes it; without a provider, OpenAI's (chat()'s default). Found: the exact name on that
+    provider's own rows, in any case (Azure: its own row, else OpenAI's; the mock answers as
+    OpenAI), OpenRouter's "openai/gpt-4o" (and ":free") as OpenAI's, and a fine-tuned
+    "ft:BASE:org::id" as the table's "ft:BASE" row. Anything else is unknown: None, never
+    another model's or another host's row. Local servers (LM Studio, vLLM, a base_url) have
+    none: their window is their own.
 
-        >>> model_info("gpt-4o-2024-08-06").context_window
+        >>> model_info("gpt-4o").context_window
         128000
     """
     if not isinstance(model, str) or not model:
@@ -3167,7 +3304,8 @@ def model_info(model: str, provider: str | Provider | None = None) -> ModelInfo 
     prefix, name = _split_prefix(model)
     if prefix is not None and provider is None:
         provider, model = prefix, name
-    return _model_info(model, provider.name if isinstance(provider, Provider) else provider)
+    name = provider.name if isinstance(provider, Provider) else provider
+    return _model_info(model, (name or "openai").lower())
 
 
 def context_window(model: str, provider: str | Provider | None = None) -> int | None:
@@ -3177,45 +3315,29 @@ def context_window(model: str, provider: str | Provider | None = None) -> int | 
 
 
 @functools.lru_cache(maxsize=256)      # every known-model call looks its row up; rows change
-def _model_info(model: str, name: str | None) -> ModelInfo | None:   # only in load_model_data
+def _model_info(model: str, provider: str) -> ModelInfo | None:    # only in load_model_data
     index = _model_index()
-    if model.startswith("ft:"):              # ft:gpt-4o-mini-2024-07-18:org::id
-        base = _find(index, name, model.split(":")[1])
-        return base and dataclasses.replace(base, name=model, input_price=None,
-                                            cached_input_price=None, output_price=None)
-    model, _, variant = model.partition(":") if name == "openrouter" else (model, "", "")
-    info = _find(index, name, model)
-    if info and variant == "free":           # OpenRouter's free variants cost nothing
-        return dataclasses.replace(info, input_price=0.0, cached_input_price=0.0,
-                                   output_price=0.0)
-    return info if not variant else None     # other variants (:extended...) differ: unknown
+    if model.startswith("ft:") and provider in ("openai", "azure"):   # ft:BASE:org::id
+        return _find(index, provider, "ft:" + model.split(":")[1])
+    if provider == "openrouter":       # OpenAI's models at OpenAI's prices; nothing else
+        model, _, variant = model.partition(":")
+        info = _find(index, "openai", model[7:]) if model.startswith("openai/") else None
+        if info and variant == "free":
+            return dataclasses.replace(info, input_price=0.0, cached_input_price=0.0,
+                                       output_price=0.0, prices={})
+        return None if variant else info     # other variants (:extended...) differ: unknown
+    return _find(index, provider, model)
 
 
-def _find(index: dict[str, list[ModelInfo]], provider: str | None,
-          name: str) -> ModelInfo | None:
-    """The row for a name on a provider: exact, else the undated name of a snapshot."""
-    key = name.lower()
-    for candidate in (key, re.sub(_DATE_SUFFIX, "", key)):
-        rows = index.get(candidate, ())
-        if provider in _OPENAI_PRICED:
-            rows = [r for r in rows if r.provider == provider] or \
-                [r for r in rows if r.provider == "openai"]
-        elif provider in PROVIDERS and provider not in ("mock", "openrouter"):
-            rows = [r for r in rows if r.provider == provider]
-        if not rows and candidate.startswith("openai/") and provider in (None, "custom",
-                                                                         "mock", "openrouter"):
-            # OpenRouter's (and proxies') name for OpenAI's models, at OpenAI's prices
-            rows = [r for r in index.get(candidate[7:], ()) if r.provider == "openai"]
-        if len(rows) == 1:                   # unambiguous; two hosts' rows: unknown
-            return rows[0]
+def _find(index: dict[str, list[ModelInfo]], provider: str, name: str) -> ModelInfo | None:
+    """The row for a name among a provider's own rows (Provider.model_rows)."""
+    rows = index.get(name.lower(), ())
+    row = PROVIDERS.get(provider) or (_GENERIC if provider == _GENERIC.name else None)
+    for table in (row.model_rows if row and row.model_rows is not None else (provider,)):
+        for info in rows:
+            if info.provider == table:
+                return info
     return None
-
-
-# Providers whose bills for OpenAI's models follow OpenAI's list prices; "custom" (any
-# base_url) and "mock" look a name up in every row, and use it only when one row has it.
-_OPENAI_PRICED = ("openai", "azure")
-
-_DATE_SUFFIX = r"-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4})$"   # -2024-08-06, -0613: compiled on use
 
 
 def _model_index() -> dict[str, list[ModelInfo]]:
@@ -3225,9 +3347,13 @@ def _model_index() -> dict[str, list[ModelInfo]]:
     with _models_lock:
         if _models is None:
             index: dict[str, list[ModelInfo]] = {}
+            source = "LiteLLM %(version)s (sha256 %(sha256).12s...), current on %(as_of)s" \
+                % _MODEL_SOURCE
             for provider, rows in _MODEL_ROWS.items():
                 for row in rows:
-                    _add_model(index, ModelInfo(row[0], provider, *row[1:]))
+                    _add_model(index, ModelInfo(row[0], provider, *row[1:8],
+                                                prices=row[8] if len(row) > 8 else {},
+                                                source=source))
             _models = index
             path = os.environ.get("OPENAI_COMPAT_MODEL_DATA")
             if path:
@@ -3248,8 +3374,9 @@ def _add_model(index: dict[str, list[ModelInfo]], info: ModelInfo) -> None:
 def load_model_data(source: str | os.PathLike | Mapping[str, Any]) -> int:
     """Merge model data in LiteLLM's format (model_prices_and_context_window.json, or a
     dict of it) into the table; returns how many rows it added or replaced. Entries of
-    providers we do not serve are skipped. OPENAI_COMPAT_MODEL_DATA names such a file to
-    load on first use. Refreshes numbers without upgrading this module."""
+    providers we do not serve are skipped; every number is checked before anything changes.
+    OPENAI_COMPAT_MODEL_DATA names such a file to load on first use. Refreshes numbers
+    without upgrading this module (scripts/refresh_model_data.py regenerates the table)."""
     data = source if isinstance(source, Mapping) else _read_model_data(source)
     index = _model_index()
     with _models_lock:
@@ -3271,7 +3398,9 @@ def _read_model_data(path: str | os.PathLike) -> Mapping[str, Any]:
 
 def _merge_model_data(index: dict[str, list[ModelInfo]], data: Any,
                       where: str | os.PathLike) -> int:
-    rows = [_from_litellm(key, entry) for key, entry in data.items()] if isinstance(
+    source = "load_model_data(%s) on %s" % (os.fspath(where),
+                                             time.strftime("%Y-%m-%d", time.gmtime()))
+    rows = [_from_litellm(key, entry, source) for key, entry in data.items()] if isinstance(
         data, Mapping) else None
     if not rows or not any(rows):
         raise OpenAIError("model data %s is not in LiteLLM's format (a JSON object of model "
@@ -3282,8 +3411,9 @@ def _merge_model_data(index: dict[str, list[ModelInfo]], data: Any,
     return sum(1 for info in rows if info)
 
 
-def _from_litellm(key: str, entry: Any) -> ModelInfo | None:
-    """One LiteLLM entry as a row; None for the providers and modes we do not serve."""
+def _from_litellm(key: str, entry: Any, source: str = "") -> ModelInfo | None:
+    """One LiteLLM entry as a row, by the rules the generated table follows; None for the
+    providers and modes we do not serve."""
     if not isinstance(entry, Mapping) or entry.get("mode") not in ("chat", "embedding",
                                                                     "responses"):
         return None
@@ -3292,25 +3422,27 @@ def _from_litellm(key: str, entry: Any) -> ModelInfo | None:
     if provider is None or not isinstance(key, str):
         return None
     name = key[len(litellm) + 1:] if key.startswith(litellm + "/") else key
-    for field_name, (low, high) in _SANE.items():
-        value = entry.get(field_name)
-        if value is not None and not (isinstance(value, (int, float)) and not isinstance(
-                value, bool) and low <= value <= high):
+    for field_name, value in entry.items():
+        low, high = _SANE.get(field_name, (0, 0.01) if "cost_per_token" in field_name or
+                              field_name.endswith("_token_cost") else (None, None))
+        if low is not None and high is not None and value is not None and not (
+                isinstance(value, (int, float)) and not isinstance(value, bool)
+                and low <= value <= high):
             raise OpenAIError("model data for %r: %s is %r; expected a number from %s to %s"
                               % (key, field_name, value, low, high))
     max_input, max_output = _int(entry.get("max_input_tokens")), _int(
         entry.get("max_output_tokens"))
-    return ModelInfo(name, provider, _window(provider, max_input, max_output), max_input,
-                     max_output, _per_million(entry.get("input_cost_per_token")),
+    window, max_input = _window(provider, max_input, max_output)
+    return ModelInfo(name, provider, window, max_input,
+                     None if provider == "ollama" else max_output,
+                     _per_million(entry.get("input_cost_per_token")),
                      _per_million(entry.get("cache_read_input_token_cost")),
                      _per_million(entry.get("output_cost_per_token")),
-                     _str(entry.get("deprecation_date")))
+                     _str(entry.get("deprecation_date")), _litellm_prices(entry), source)
 
 
 # What a row may hold: prices per token up to $10,000 per 1M tokens, limits up to 10^9 tokens.
-_SANE = {"input_cost_per_token": (0, 0.01), "output_cost_per_token": (0, 0.01),
-         "cache_read_input_token_cost": (0, 0.01), "max_input_tokens": (1, 10**9),
-         "max_output_tokens": (1, 10**9)}
+_SANE = {"max_input_tokens": (1, 10**9), "max_output_tokens": (1, 10**9)}
 
 # LiteLLM's provider names -> ours (load_model_data reads LiteLLM's JSON format).
 _LITELLM_PROVIDERS = {"openai": "openai", "text-completion-openai": None, "azure": "azure",
@@ -3324,13 +3456,68 @@ def _per_million(per_token: Any) -> float | None:
     return None if number is None or not math.isfinite(number) else round(number * 1e6, 6)
 
 
-def _window(provider: str, max_input: int | None, max_output: int | None) -> int | None:
-    # OpenAI's gpt-5 models take 272,000 prompt tokens within a 400,000-token window
-    # (platform.openai.com/docs/models/gpt-5); LiteLLM records only the prompt's cap. For
-    # every other model its max_input_tokens is the whole window.
-    if provider in _OPENAI_PRICED and (max_input, max_output) == (272_000, 128_000):
-        return 400_000
-    return max_input
+def _window(provider: str, max_input: int | None, max_output: int | None
+            ) -> tuple[int | None, int | None]:
+    """(context window, prompt cap) from LiteLLM's two limits. OpenAI documents the GPT-5
+    families' windows as prompt cap + output (400,000 = 272,000 + 128,000; 1,050,000 =
+    922,000 + 128,000; Azure's 128,000 = 111,616 + 16,384); LiteLLM records the cap for some
+    and the whole window for others. Elsewhere max_input is the window. A local server's
+    window is its own (Ollama's num_ctx): no limits."""
+    if provider == "ollama":
+        return None, None
+    if provider in ("openai", "azure") and max_input and max_output:
+        if max_input + max_output in (400_000, 1_050_000, 128_000):
+            return max_input + max_output, max_input
+        if (max_input, max_output) in ((400_000, 128_000), (1_050_000, 128_000)):
+            return max_input, max_input - max_output
+    return max_input, max_input
+
+
+def _litellm_prices(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """A LiteLLM entry's tier prices, as the generated table's extras (USD per 1M)."""
+    def tier(suffix: str, keys: tuple = ("input_cost_per_token", "cache_read_input_token_cost",
+                                          "output_cost_per_token")) -> tuple | None:
+        if entry.get(keys[0] + suffix) is None:
+            return None
+        return tuple(_per_million(entry.get(k + suffix)) for k in keys)
+    out: dict[str, Any] = {}
+    thresholds = sorted(int(k[27:-8]) for k in entry    # input_cost_per_token_above_Nk_tokens
+                        if re.fullmatch(r"input_cost_per_token_above_\d+k_tokens", k))
+    if thresholds and tier("_above_%dk_tokens" % thresholds[0]):
+        out["long"] = (thresholds[0] * 1000,) + tier("_above_%dk_tokens" % thresholds[0])  # type: ignore[operator]
+    for name in ("flex", "priority"):
+        if tier("_" + name):
+            out[name] = tier("_" + name)
+    batch = tier("_batches", ("input_cost_per_token", "output_cost_per_token"))
+    if batch:
+        out["batch"] = batch
+    write = _per_million(entry.get("cache_creation_input_token_cost"))
+    if write:                           # 0.0 (DeepSeek) is no separate price
+        out["cache_write"] = write
+    off = entry.get("off_peak_pricing")
+    if isinstance(off, Mapping) and off.get("input_cost_per_token") is not None:
+        out["off_peak"] = tuple(_per_million(off.get(k)) for k in (
+            "input_cost_per_token", "cache_read_input_token_cost", "output_cost_per_token")
+        ) + (_off_peak_windows(off.get("windows")),)
+    return out
+
+
+def _off_peak_windows(windows: Any) -> tuple:
+    """DeepSeek's off-peak windows as ((ISO weekdays), ("HH:MM-HH:MM" UTC, ...)) pairs,
+    checked: a file that says otherwise is refused, naming the field."""
+    out = []
+    for w in windows if isinstance(windows, list) else [None]:
+        hours = _dict(w).get("hours_utc")
+        hours = [hours] if isinstance(hours, str) else hours
+        days = _dict(w).get("weekdays")
+        if not (isinstance(days, list) and all(_int(d) in range(1, 8) for d in days)
+                and isinstance(hours, list) and all(isinstance(h, str) and re.fullmatch(
+                    r"[0-2]\d:[0-5]\d-[0-2]\d:[0-5]\d", h) for h in hours)):
+            raise OpenAIError("model data: off_peak_pricing.windows must be a list of "
+                              "{\"weekdays\": [1-7...], \"hours_utc\": \"HH:MM-HH:MM\"}, "
+                              "not %s" % _readable(windows))
+        out.append((tuple(days), tuple(hours)))
+    return tuple(out)
 
 
 _BEFORE_SEND.append(_check_limits)
@@ -3389,9 +3576,12 @@ class Budget:
             usage = _estimated_usage((request.json or {})["messages"], response)
         tokens = usage.total_tokens if usage and usage.total_tokens else 0
         requested = request and (request.json or {}).get("model")
-        cost = response.model and estimate_cost(usage, response.model, response.provider)
-        if cost is None and requested:          # no model in the answer, or one we do not know
-            cost = estimate_cost(usage, requested, response.provider)
+        cost = None
+        for model in (response.model, requested):  # the answer's model, else the one asked
+            if cost is None and model:              # for (none named, or one we do not know)
+                cost = estimate_cost(usage, model, response.provider,
+                                     service_tier=response.service_tier,
+                                     created=response.created)
         with self._lock:
             self.tokens_used += tokens if 0 < tokens < 2**53 else 0
             self.cost_used += cost if cost and 0 < cost < math.inf else 0.0
@@ -3418,6 +3608,9 @@ def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *,
         ['a', 'b']
     """
     from concurrent.futures import ThreadPoolExecutor   # only paid for when used
+    if isinstance(jobs, (str, bytes, Mapping)):
+        raise TypeError("jobs must be a list of prompts, message lists or dicts of chat() "
+                        "arguments, not %s (wrap one job in [...])" % type(jobs).__name__)
     shared = dict[str, Any](common, **({"model": model} if model else {}))
     jobs = [_job_args(job, shared) for job in jobs]
     limiter = _RateLimiter(requests_per_minute) if requests_per_minute else None
@@ -3507,6 +3700,7 @@ def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: s
     come back in job order, from the batch id alone too (get_batch)."""
     jobs = _job_list(jobs)
     _check_batch_request(completion_window, metadata)
+    _refuse_in_batches(common, "submit_batch()")
     p, name = _provider_and_model(model, provider, base_url)
     target = _BatchTarget(p, name, base_url, api_key, api_version, session, timeout,
                           max_retries)
@@ -3531,6 +3725,14 @@ def submit_batch(jobs: typing.Iterable[str | list | Mapping[str, Any]], model: s
         request["metadata"] = dict(metadata)
     return Batch(_batch_object(target.request("POST", "/batches", request), target), target,
                  parsing, jobs=len(jobs))
+
+
+def _refuse_in_batches(common: Mapping[str, Any], where: str) -> None:
+    """chat()'s sending arguments mean nothing in a batch file: refused, not ignored."""
+    ignored = sorted(set(common) & {"budget", "stream", "session", "timeout", "max_retries"})
+    if ignored:
+        raise TypeError("%s does not take %s: a batch's requests are sent by the provider "
+                        "(a Budget can count batch.results() instead)" % (where, ignored[0]))
 
 
 def _job_list(jobs: Any) -> list:
@@ -3596,7 +3798,9 @@ class Batch:
         self._results: list[ChatResponse | APIError] | None = None
 
     def __repr__(self) -> str:
-        return "Batch(id=%r, status=%r, counts=%r)" % (self.id, self.status, self.counts)
+        forms = _secret_forms(self._target.secret)
+        return "Batch(id=%r, status=%r, counts=%r)" % (_redact(self.id, forms),
+                                                       _redact(self.status, forms), self.counts)
 
     id = property(lambda self: _str(self.raw.get("id")) or "")
     status = property(lambda self: _str(self.raw.get("status")) or "unknown")
@@ -3631,8 +3835,8 @@ class Batch:
             if progress:
                 c = self.counts
                 print("\r%s: %s, %d/%d done, %d failed" % (
-                    _printable(self.id), _printable(self.status), c.completed, c.total,
-                    c.failed), end="", file=sys.stderr, flush=True)
+                    _shown_text(self.id, self), _shown_text(self.status, self), c.completed,
+                    c.total, c.failed), end="", file=sys.stderr, flush=True)
             if time.monotonic() + poll_interval > until:
                 raise _scrub(APITimeoutError("batch %s is still %s after %ss; it runs on: "
                                              "get_batch(%r) finds it" % (
@@ -3641,8 +3845,8 @@ class Batch:
             _sleep(poll_interval)
             poll_interval = min(poll_interval * 1.5, 60.0)
         if progress:
-            print("\r%s: %s%s" % (_printable(self.id), _printable(self.status), " " * 30),
-                  file=sys.stderr)
+            print("\r%s: %s%s" % (_shown_text(self.id, self), _shown_text(self.status, self),
+                                   " " * 30), file=sys.stderr)
         return self
 
     def _poll(self, until: float, timeout: float | None) -> Batch:
@@ -3694,15 +3898,15 @@ class Batch:
 
     @property
     def cost(self) -> float | None:
-        """USD at the provider's batch price, once results() has run; None before, or when a
-        result's price or the provider's batch price is unknown."""
+        """USD at the provider's batch prices (the model table's batch row, else the
+        provider's batch share of the list price), once results() has run; None before, or
+        when any result's price is unknown."""
         if self._results is None:
             return None
-        costs = [r.cost for r in self._results if isinstance(r, ChatResponse)]
-        if any(c is None for c in costs):
-            return None
-        share = self._target.provider.batch_price
-        return None if share is None else sum(typing.cast(list[float], costs)) * share
+        costs = [estimate_cost(r.usage, r.model, self._target.provider, created=r.created,
+                               batch=True)
+                 for r in self._results if isinstance(r, ChatResponse)]
+        return None if any(c is None for c in costs) else sum(typing.cast(list, costs))
 
 
 _TERMINAL = ("completed", "failed", "expired", "cancelled")
@@ -3790,7 +3994,7 @@ def _batch_lines(jobs: typing.Iterable[Any], model: str, common: Mapping[str, An
         if req.parsing is not None and parsing is not None:
             parsing[index] = req.parsing
         yield json.dumps({"custom_id": "job-%d" % index, "method": "POST", "url": url,
-                          "body": req.json}, ensure_ascii=False).encode() + b"\n"
+                          "body": req.json}, ensure_ascii=False, allow_nan=False).encode() + b"\n"
 
 
 def _with_job_index(exc: BaseException, index: int) -> BaseException:
@@ -3812,6 +4016,7 @@ def write_batch_file(jobs: typing.Iterable[str | list | Mapping[str, Any]],
                      path: str | os.PathLike, model: str, **common: Unpack[_JobArgs]) -> int:
     """Write the JSONL a batch would upload (for uploading yourself, or for vLLM's
     run-batch); sends nothing and needs no key. Returns the number of jobs written."""
+    _refuse_in_batches(common, "write_batch_file()")
     args: dict[str, Any] = dict(common)
     args.setdefault("api_key", "(not sent)")    # the body needs no key; skip finding one
     count, temporary = 0, "%s.%s.tmp" % (os.fspath(path), os.urandom(4).hex())
@@ -4611,7 +4816,8 @@ _ADAPTERS["mock://"] = _MockAdapter
 # The table's last row: offline, answered by _MockAdapter inside requests, through the same
 # code as the rest.
 PROVIDERS["mock"] = Provider("mock", "mock://openai-compat/v1", None,
-                             batch="/v1/chat/completions", batch_price=0.5)
+                             batch="/v1/chat/completions", batch_price=0.5,
+                             model_rows=("openai",))      # it answers as OpenAI would
 
 
 # -------------------------------------------------------------------------------------------------
@@ -4640,7 +4846,8 @@ def _main(argv=None, out=None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except (OpenAICompatError, ValueError, TypeError, OSError) as exc:
-        print("openai-compat: %s" % exc, file=sys.stderr)
+        print("openai-compat: %s" % _printable(str(_scrub(exc, *_environment_keys()))),
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -4759,7 +4966,8 @@ def _run_batch(args, common: dict[str, Any], out) -> int:
         return 0
     if args.batch_api:
         batch = submit_batch(jobs, **common)
-        print("submitted batch %s" % _printable(batch.id), file=sys.stderr, flush=True)
+        print("submitted batch %s" % _shown_text(batch.id, batch), file=sys.stderr,
+              flush=True)
         return _wait_and_print(batch, out, args)
     return _print_results(chat_many(jobs, **common), out)
 
@@ -4860,6 +5068,13 @@ def _wait_and_print(batch: Batch, out, args) -> int:
     return _print_results(batch.results(), out)
 
 
+def _shown_text(text: str, batch: Batch) -> str:
+    """Server text for the terminal: without a key it echoes, and without control codes."""
+    return _printable(_redact(text, tuple(f for s in (batch._target.secret,
+                                                        *_environment_keys())
+                                          for f in _secret_forms(s))))
+
+
 def _resume_hint(batch: Batch, args) -> str:
     target = batch._target
     if target.provider.name == "mock":
@@ -4868,7 +5083,8 @@ def _resume_hint(batch: Batch, args) -> str:
         "--provider %s" % target.provider.name
     key = " --api-key-env %s" % args.api_key_env if args.api_key_env else ""
     return ("batch %s keeps running at the provider; resume with: openai-compat %s%s "
-            "--batch-id %s" % (_printable(batch.id), where, key, _printable(batch.id)))
+            "--batch-id %s" % (_shown_text(batch.id, batch), where, key,
+                               _shown_text(batch.id, batch)))
 
 
 def _batch_line(result) -> str:
@@ -4892,128 +5108,661 @@ def _print_stream(stream: ChatStream, out) -> None:
 
 # --- model table: generated by scripts/refresh_model_data.py; edit that, not this ---
 # Source: LiteLLM 1.110.2 model_prices_and_context_window.json,
-# sha256 8943af58bf9f979c6a4bef815687117ffa341e462a41faed9be17b5c33d3dcc2, checked 2026-11-29
-# name, context window, max input, max output tokens, USD per 1M input, cached input, output
-# tokens[, the provider's announced shutdown date]
+# sha256 8943af58bf9f979c6a4bef815687117ffa341e462a41faed9be17b5c33d3dcc2;
+# data date 2026-12-01 (rows past their shutdown date on it dropped).
+# (name, context window, max input, max output tokens, USD per 1M input, cached
+#  input, output tokens, shutdown date or None[, extras]); extras: "long":
+#  (prompt tokens above which the whole request is billed at, input, cached,
+#  output), "flex"/"priority": (input, cached, output), "batch": (input, output),
+#  "cache_write": price, "off_peak": (input, cached, output, ((ISO weekdays),
+#  (UTC hours, ...)), ...). Windows: see window_rule in the script.
+_MODEL_SOURCE = {
+    "source": "LiteLLM 1.110.2 model_prices_and_context_window.json",
+    "version": "1.110.2",
+    "sha256": "8943af58bf9f979c6a4bef815687117ffa341e462a41faed9be17b5c33d3dcc2",
+    "as_of": "2026-12-01",
+}
 _MODEL_ROWS: dict[str, tuple[tuple, ...]] = {
     "openai": (
-        ("gpt-3.5-turbo", 16_385, 16_385, 4_096, 0.5, None, 1.5, "2026-10-23"),
-        ("gpt-3.5-turbo-1106", 16_385, 16_385, 4_096, 1.0, None, 2.0, "2026-09-28"),
-        ("gpt-4", 8_192, 8_192, 4_096, 30.0, None, 60.0, "2026-10-23"),
-        ("gpt-4-1106-preview", 128_000, 128_000, 4_096, 10.0, None, 30.0, "2026-10-23"),
-        ("gpt-4-turbo", 128_000, 128_000, 4_096, 10.0, None, 30.0, "2026-10-23"),
-        ("gpt-4.1", 1_047_576, 1_047_576, 32_768, 2.0, 0.5, 8.0, "2027-01-14"),
-        ("gpt-4.1-mini", 1_047_576, 1_047_576, 32_768, 0.4, 0.1, 1.6, "2027-01-14"),
-        ("gpt-4.1-nano", 1_047_576, 1_047_576, 32_768, 0.1, 0.025, 0.4, "2026-10-23"),
-        ("gpt-4o", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-01-14"),
-        ("gpt-4o-2024-05-13", 128_000, 128_000, 4_096, 5.0, None, 15.0, "2026-10-23"),
-        ("gpt-4o-mini", 128_000, 128_000, 16_384, 0.15, 0.075, 0.6, "2027-01-14"),
-        ("gpt-5", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2026-12-11"),
-        ("gpt-5-chat-latest", 128_000, 128_000, 16_384, 1.25, 0.125, 10.0, "2026-07-23"),
-        ("gpt-5-mini", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2026-12-11"),
-        ("gpt-5-nano", 400_000, 272_000, 128_000, 0.05, 0.005, 0.4, "2026-12-11"),
-        ("gpt-5-pro", 400_000, 400_000, 272_000, 15.0, None, 120.0, "2026-12-11"),
-        ("gpt-5.1", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-04-01"),
-        ("gpt-5.1-chat-latest", 128_000, 128_000, 16_384, 1.25, 0.125, 10.0, "2026-07-23"),
-        ("gpt-5.2", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0),
-        ("gpt-5.2-chat-latest", 128_000, 128_000, 16_384, 1.75, 0.175, 14.0, "2026-08-10"),
-        ("gpt-5.2-pro", 400_000, 272_000, 128_000, 21.0, None, 168.0),
-        ("gpt-5.3-chat-latest", 128_000, 128_000, 16_384, 1.75, 0.175, 14.0, "2026-08-10"),
-        ("gpt-5.4", 1_050_000, 1_050_000, 128_000, 2.5, 0.25, 15.0),
-        ("gpt-5.4-mini", 400_000, 272_000, 128_000, 0.75, 0.075, 4.5),
-        ("gpt-5.4-nano", 400_000, 272_000, 128_000, 0.2, 0.02, 1.25, "2027-04-01"),
-        ("gpt-5.4-pro", 1_050_000, 1_050_000, 128_000, 30.0, None, 180.0),
-        ("gpt-5.5", 1_050_000, 1_050_000, 128_000, 5.0, 0.5, 30.0),
-        ("gpt-5.5-pro", 1_050_000, 1_050_000, 128_000, 30.0, None, 180.0),
-        ("gpt-5.6", 922_000, 922_000, 128_000, 4.0, 0.4, 20.0),
-        ("gpt-5.6-luna", 922_000, 922_000, 128_000, 0.2, 0.02, 1.2),
-        ("gpt-5.6-sol", 922_000, 922_000, 128_000, 4.0, 0.4, 20.0),
-        ("gpt-5.6-terra", 922_000, 922_000, 128_000, 2.0, 0.2, 12.0),
-        ("o1", 200_000, 200_000, 100_000, 15.0, 7.5, 60.0, "2026-10-23"),
-        ("o1-pro", 200_000, 200_000, 100_000, 150.0, None, 600.0, "2026-10-23"),
-        ("o3", 200_000, 200_000, 100_000, 2.0, 0.5, 8.0, "2026-12-11"),
-        ("o3-deep-research", 200_000, 200_000, 100_000, 10.0, 2.5, 40.0, "2026-07-23"),
-        ("o3-mini", 200_000, 200_000, 100_000, 1.1, 0.55, 4.4, "2026-10-23"),
-        ("o3-pro", 200_000, 200_000, 100_000, 20.0, None, 80.0, "2026-12-11"),
-        ("o4-mini", 200_000, 200_000, 100_000, 1.1, 0.275, 4.4, "2026-10-23"),
-        ("o4-mini-deep-research", 200_000, 200_000, 100_000, 2.0, 0.5, 8.0, "2026-07-23"),
-        ("text-embedding-3-large", 8_191, 8_191, None, 0.13, None, 0.0),
-        ("text-embedding-3-small", 8_191, 8_191, None, 0.02, None, 0.0),
-        ("text-embedding-ada-002", 8_191, 8_191, None, 0.1, None, 0.0),
+        ("chat-latest", 400_000, 272_000, 128_000, 5.0, 0.5, 30.0, None),
+        ("daybreak-blue-latest", 1_050_000, 922_000, 128_000, 4.0, 0.4, 20.0, None, {"long": (272_000, 8.0, 0.8, 30.0), "cache_write": 5.0}),  # noqa: E501
+        ("daybreak-red-latest", 400_000, 272_000, 128_000, 12.5, 1.25, 75.0, None, {"long": (272_000, 25.0, 2.5, 112.5), "cache_write": 15.625}),  # noqa: E501
+        ("ft:gpt-4.1-2025-04-14", 1_047_576, 1_047_576, 32_768, 3.0, 0.75, 12.0, "2027-01-14", {"batch": (1.5, 6.0)}),  # noqa: E501
+        ("ft:gpt-4.1-mini-2025-04-14", 1_047_576, 1_047_576, 32_768, 0.8, 0.2, 3.2, "2027-01-14", {"batch": (0.4, 1.6)}),  # noqa: E501
+        ("ft:gpt-4o-2024-08-06", 128_000, 128_000, 16_384, 3.75, 1.875, 15.0, "2027-01-14", {"batch": (2.225, 12.5)}),  # noqa: E501
+        ("ft:gpt-4o-2024-11-20", 128_000, 128_000, 16_384, 3.75, None, 15.0, "2027-01-14", {"cache_write": 1.875}),  # noqa: E501
+        ("ft:gpt-4o-mini-2024-07-18", 128_000, 128_000, 16_384, 0.3, 0.15, 1.2, "2027-01-14", {"batch": (0.15, 0.6)}),  # noqa: E501
+        ("gpt-4.1", 1_047_576, 1_047_576, 32_768, 2.0, 0.5, 8.0, "2027-01-14", {"priority": (3.5, 0.875, 14.0), "batch": (1.0, 4.0)}),  # noqa: E501
+        ("gpt-4.1-2025-04-14", 1_047_576, 1_047_576, 32_768, 2.0, 0.5, 8.0, "2027-01-14", {"priority": (3.5, 0.875, 14.0), "batch": (1.0, 4.0)}),  # noqa: E501
+        ("gpt-4.1-mini", 1_047_576, 1_047_576, 32_768, 0.4, 0.1, 1.6, "2027-01-14", {"priority": (0.7, 0.175, 2.8), "batch": (0.2, 0.8)}),  # noqa: E501
+        ("gpt-4.1-mini-2025-04-14", 1_047_576, 1_047_576, 32_768, 0.4, 0.1, 1.6, "2027-01-14", {"priority": (0.7, 0.175, 2.8), "batch": (0.2, 0.8)}),  # noqa: E501
+        ("gpt-4o", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-01-14", {"priority": (4.25, 2.125, 17.0), "batch": (1.25, 5.0)}),  # noqa: E501
+        ("gpt-4o-2024-08-06", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-01-14", {"priority": (4.25, 2.125, 17.0), "batch": (1.25, 5.0)}),  # noqa: E501
+        ("gpt-4o-2024-11-20", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-01-14", {"priority": (4.25, 2.125, 17.0), "batch": (1.25, 5.0)}),  # noqa: E501
+        ("gpt-4o-audio-preview-2024-12-17", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-01-20"),  # noqa: E501
+        ("gpt-4o-audio-preview-2025-06-03", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-01-20"),  # noqa: E501
+        ("gpt-4o-mini", 128_000, 128_000, 16_384, 0.15, 0.075, 0.6, "2027-01-14", {"priority": (0.25, 0.125, 1.0), "batch": (0.075, 0.3)}),  # noqa: E501
+        ("gpt-4o-mini-2024-07-18", 128_000, 128_000, 16_384, 0.15, 0.075, 0.6, "2027-01-14", {"priority": (0.25, 0.125, 1.0), "batch": (0.075, 0.3)}),  # noqa: E501
+        ("gpt-4o-mini-audio-preview-2024-12-17", 128_000, 128_000, 16_384, 0.15, None, 0.6, "2027-01-20"),  # noqa: E501
+        ("gpt-4o-mini-search-preview", 128_000, 128_000, 16_384, 0.15, 0.075, 0.6, None, {"batch": (0.075, 0.3)}),  # noqa: E501
+        ("gpt-4o-search-preview", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, None, {"batch": (1.25, 5.0)}),  # noqa: E501
+        ("gpt-5", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2026-12-11", {"flex": (0.625, 0.0625, 5.0), "priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5-2025-08-07", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2026-12-11", {"flex": (0.625, 0.0625, 5.0), "priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5-mini", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2026-12-11", {"flex": (0.125, 0.0125, 1.0), "priority": (0.45, 0.045, 3.6), "batch": (0.125, 1.0)}),  # noqa: E501
+        ("gpt-5-mini-2025-08-07", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2026-12-11", {"flex": (0.125, 0.0125, 1.0), "priority": (0.45, 0.045, 3.6), "batch": (0.125, 1.0)}),  # noqa: E501
+        ("gpt-5-nano", 400_000, 272_000, 128_000, 0.05, 0.005, 0.4, "2026-12-11", {"flex": (0.025, 0.0025, 0.2), "batch": (0.025, 0.2)}),  # noqa: E501
+        ("gpt-5-nano-2025-08-07", 400_000, 272_000, 128_000, 0.05, 0.005, 0.4, "2026-12-11", {"flex": (0.025, 0.0025, 0.2), "batch": (0.025, 0.2)}),  # noqa: E501
+        ("gpt-5-pro", 400_000, 400_000, 272_000, 15.0, None, 120.0, "2026-12-11", {"batch": (7.5, 60.0)}),  # noqa: E501
+        ("gpt-5-pro-2025-10-06", 400_000, 400_000, 272_000, 15.0, None, 120.0, "2026-12-11", {"batch": (7.5, 60.0)}),  # noqa: E501
+        ("gpt-5-search-api", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, None),
+        ("gpt-5-search-api-2025-10-14", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, None),
+        ("gpt-5.1", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-04-01", {"flex": (0.625, 0.0625, 5.0), "priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5.1-2025-11-13", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-04-01", {"flex": (0.625, 0.0625, 5.0), "priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5.2", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0, None, {"flex": (0.875, 0.0875, 7.0), "priority": (3.5, 0.35, 28.0), "batch": (0.875, 7.0)}),  # noqa: E501
+        ("gpt-5.2-2025-12-11", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0, None, {"flex": (0.875, 0.0875, 7.0), "priority": (3.5, 0.35, 28.0), "batch": (0.875, 7.0)}),  # noqa: E501
+        ("gpt-5.2-pro", 400_000, 272_000, 128_000, 21.0, None, 168.0, None, {"batch": (10.5, 84.0)}),  # noqa: E501
+        ("gpt-5.2-pro-2025-12-11", 400_000, 272_000, 128_000, 21.0, None, 168.0, None, {"batch": (10.5, 84.0)}),  # noqa: E501
+        ("gpt-5.3-codex", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0, "2027-04-01", {"priority": (3.5, 0.35, 28.0)}),  # noqa: E501
+        ("gpt-5.4", 1_050_000, 922_000, 128_000, 2.5, 0.25, 15.0, None, {"long": (272_000, 5.0, 0.5, 22.5), "flex": (1.25, 0.13, 7.5), "priority": (5.0, 0.5, 30.0), "batch": (1.25, 7.5)}),  # noqa: E501
+        ("gpt-5.4-2026-03-05", 1_050_000, 922_000, 128_000, 2.5, 0.25, 15.0, None, {"long": (272_000, 5.0, 0.5, 22.5), "flex": (1.25, 0.13, 7.5), "priority": (5.0, 0.5, 30.0), "batch": (1.25, 7.5)}),  # noqa: E501
+        ("gpt-5.4-mini", 400_000, 272_000, 128_000, 0.75, 0.075, 4.5, None, {"flex": (0.375, 0.0375, 2.25), "priority": (1.5, 0.15, 9.0), "batch": (0.375, 2.25)}),  # noqa: E501
+        ("gpt-5.4-mini-2026-03-17", 400_000, 272_000, 128_000, 0.75, 0.075, 4.5, None, {"flex": (0.375, 0.0375, 2.25), "priority": (1.5, 0.15, 9.0), "batch": (0.375, 2.25)}),  # noqa: E501
+        ("gpt-5.4-nano", 400_000, 272_000, 128_000, 0.2, 0.02, 1.25, "2027-04-01", {"flex": (0.1, 0.01, 0.625), "batch": (0.1, 0.625)}),  # noqa: E501
+        ("gpt-5.4-nano-2026-03-17", 400_000, 272_000, 128_000, 0.2, 0.02, 1.25, "2027-04-01", {"flex": (0.1, 0.01, 0.625), "batch": (0.1, 0.625)}),  # noqa: E501
+        ("gpt-5.4-pro", 1_050_000, 922_000, 128_000, 30.0, None, 180.0, None, {"long": (272_000, 60.0, None, 270.0), "flex": (15.0, None, 90.0), "batch": (15.0, 90.0)}),  # noqa: E501
+        ("gpt-5.4-pro-2026-03-05", 1_050_000, 922_000, 128_000, 30.0, None, 180.0, None, {"long": (272_000, 60.0, None, 270.0), "flex": (15.0, None, 90.0), "batch": (15.0, 90.0)}),  # noqa: E501
+        ("gpt-5.5", 1_050_000, 922_000, 128_000, 5.0, 0.5, 30.0, None, {"long": (272_000, 10.0, 1.0, 45.0), "flex": (2.5, 0.25, 15.0), "priority": (12.5, 1.25, 75.0), "batch": (2.5, 15.0)}),  # noqa: E501
+        ("gpt-5.5-2026-04-23", 1_050_000, 922_000, 128_000, 5.0, 0.5, 30.0, None, {"long": (272_000, 10.0, 1.0, 45.0), "flex": (2.5, 0.25, 15.0), "priority": (12.5, 1.25, 75.0), "batch": (2.5, 15.0)}),  # noqa: E501
+        ("gpt-5.5-cyber", None, None, None, 12.5, 1.25, 75.0, None),
+        ("gpt-5.5-cyber-preview", None, None, None, 12.5, 1.25, 75.0, "2027-02-01"),
+        ("gpt-5.5-pro", 1_050_000, 922_000, 128_000, 30.0, None, 180.0, None, {"long": (272_000, 60.0, None, 270.0), "flex": (15.0, None, 90.0), "batch": (15.0, 90.0)}),  # noqa: E501
+        ("gpt-5.5-pro-2026-04-23", 1_050_000, 922_000, 128_000, 30.0, None, 180.0, None, {"long": (272_000, 60.0, None, 270.0), "flex": (15.0, None, 90.0), "batch": (15.0, 90.0)}),  # noqa: E501
+        ("gpt-5.6", 1_050_000, 922_000, 128_000, 4.0, 0.4, 20.0, None, {"long": (272_000, 8.0, 0.8, 30.0), "flex": (2.0, 0.2, 10.0), "priority": (8.0, 0.8, 40.0), "batch": (2.0, 10.0), "cache_write": 5.0}),  # noqa: E501
+        ("gpt-5.6-cyber", 400_000, 272_000, 128_000, 12.5, 1.25, 75.0, None, {"long": (272_000, 25.0, 2.5, 112.5), "cache_write": 15.625}),  # noqa: E501
+        ("gpt-5.6-luna", 1_050_000, 922_000, 128_000, 0.2, 0.02, 1.2, None, {"long": (272_000, 0.4, 0.04, 1.8), "flex": (0.1, 0.01, 0.6), "priority": (0.4, 0.04, 2.4), "batch": (0.1, 0.6), "cache_write": 0.25}),  # noqa: E501
+        ("gpt-5.6-sol", 1_050_000, 922_000, 128_000, 4.0, 0.4, 20.0, None, {"long": (272_000, 8.0, 0.8, 30.0), "flex": (2.0, 0.2, 10.0), "priority": (8.0, 0.8, 40.0), "batch": (2.0, 10.0), "cache_write": 5.0}),  # noqa: E501
+        ("gpt-5.6-terra", 1_050_000, 922_000, 128_000, 2.0, 0.2, 12.0, None, {"long": (272_000, 4.0, 0.4, 18.0), "flex": (1.0, 0.1, 6.0), "priority": (4.0, 0.4, 24.0), "batch": (1.0, 6.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-6-astra", 1_050_000, 922_000, 128_000, 10.0, 1.0, 50.0, None, {"long": (272_000, 20.0, 2.0, 75.0), "flex": (5.0, 0.5, 25.0), "priority": (20.0, 2.0, 100.0), "batch": (5.0, 25.0), "cache_write": 12.5}),  # noqa: E501
+        ("gpt-6-astra-law", 1_050_000, 922_000, 128_000, 10.0, 1.0, 50.0, None),
+        ("gpt-6-cyber", 1_050_000, 922_000, 128_000, 20.0, 2.0, 100.0, None, {"cache_write": 25.0}),
+        ("gpt-6-luna", 1_050_000, 922_000, 128_000, 0.1, 0.01, 0.5, None, {"long": (272_000, 0.2, 0.02, 0.75), "flex": (0.05, 0.005, 0.25), "priority": (0.2, 0.02, 1.0), "batch": (0.05, 0.25), "cache_write": 0.125}),  # noqa: E501
+        ("gpt-6-rosalind", 1_050_000, 922_000, 128_000, 15.0, 1.5, 75.0, None, {"long": (272_000, 30.0, 3.0, 112.5), "cache_write": 18.75}),  # noqa: E501
+        ("gpt-6-sol", 1_050_000, 922_000, 128_000, 2.0, 0.2, 10.0, None, {"long": (272_000, 4.0, 0.4, 15.0), "flex": (1.0, 0.1, 5.0), "priority": (4.0, 0.4, 20.0), "batch": (1.0, 5.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-6.1-sol", 1_050_000, 922_000, 128_000, 2.0, 0.1, 10.0, None, {"long": (272_000, 4.0, 0.2, 15.0), "flex": (1.0, 0.05, 5.0), "priority": (4.0, 0.2, 20.0), "batch": (1.0, 5.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-6.1-terra", 1_050_000, 922_000, 128_000, 1.0, 0.05, 5.0, None, {"long": (272_000, 2.0, 0.1, 7.5), "flex": (0.5, 0.025, 2.5), "priority": (2.0, 0.1, 10.0), "batch": (0.5, 2.5), "cache_write": 1.25}),  # noqa: E501
+        ("gpt-audio", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-01-20"),
+        ("gpt-audio-1.5", 128_000, 128_000, 16_384, 2.5, None, 10.0, None),
+        ("gpt-audio-2025-08-28", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-01-20"),
+        ("gpt-audio-mini", 128_000, 128_000, 16_384, 0.6, None, 2.4, "2027-01-20"),
+        ("gpt-audio-mini-2025-12-15", 128_000, 128_000, 16_384, 0.6, None, 2.4, "2027-01-20"),
+        ("gpt-daybreak-blue-latest", 1_050_000, 922_000, 128_000, 4.0, 0.4, 20.0, None, {"long": (272_000, 8.0, 0.8, 30.0), "cache_write": 5.0}),  # noqa: E501
+        ("gpt-daybreak-red-latest", 400_000, 272_000, 128_000, 12.5, 1.25, 75.0, None, {"long": (272_000, 25.0, 2.5, 112.5), "cache_write": 15.625}),  # noqa: E501
+        ("gpt-rosalind-discovery", None, None, None, 5.0, 0.5, 25.0, None),
+        ("gpt-rosalind-research", None, None, None, 5.0, 0.5, 25.0, None),
+        ("o3", 200_000, 200_000, 100_000, 2.0, 0.5, 8.0, "2026-12-11", {"flex": (1.0, 0.25, 4.0), "priority": (3.5, 0.875, 14.0), "batch": (1.0, 4.0)}),  # noqa: E501
+        ("o3-2025-04-16", 200_000, 200_000, 100_000, 2.0, 0.5, 8.0, "2026-12-11", {"flex": (1.0, 0.25, 4.0), "priority": (3.5, 0.875, 14.0), "batch": (1.0, 4.0)}),  # noqa: E501
+        ("o3-pro", 200_000, 200_000, 100_000, 20.0, None, 80.0, "2026-12-11", {"batch": (10.0, 40.0)}),  # noqa: E501
+        ("o3-pro-2025-06-10", 200_000, 200_000, 100_000, 20.0, None, 80.0, "2026-12-11", {"batch": (10.0, 40.0)}),  # noqa: E501
+        ("text-embedding-3-large", 8_191, 8_191, None, 0.13, None, 0.0, None, {"batch": (0.065, 0.0)}),  # noqa: E501
+        ("text-embedding-3-small", 8_191, 8_191, None, 0.02, None, 0.0, None, {"batch": (0.01, 0.0)}),  # noqa: E501
+        ("text-embedding-ada-002", 8_191, 8_191, None, 0.1, None, 0.0, None),
+        ("text-embedding-ada-002-v2", 8_191, 8_191, None, 0.1, None, 0.0, None, {"batch": (0.05, 0.0)}),  # noqa: E501
     ),
     "azure": (
-        ("o1-mini", 128_000, 128_000, 65_536, 1.1, 0.55, 4.4),
+        ("ada", 8_191, 8_191, None, 0.11, None, 0.0, "2028-02-09"),
+        ("chat-latest", 400_000, 272_000, 128_000, 5.0, 0.5, 30.0, "2027-05-18"),
+        ("computer-use-preview", 8_192, 8_192, 1_024, 3.0, None, 12.0, None),
+        ("gpt-3.5-turbo", 4_097, 4_097, 4_096, 0.5, None, 1.5, None),
+        ("gpt-35-turbo", 4_097, 4_097, 4_096, 0.5, None, 1.5, None),
+        ("gpt-4-0125-preview", 128_000, 128_000, 4_096, 10.0, None, 30.0, None),
+        ("gpt-4-1106-preview", 128_000, 128_000, 4_096, 10.0, None, 30.0, None),
+        ("gpt-4-turbo", 128_000, 128_000, 4_096, 11.0, None, 33.0, None),
+        ("gpt-4-turbo-2024-04-09", 128_000, 128_000, 4_096, 11.0, None, 33.0, None),
+        ("gpt-4-turbo-vision-preview", 128_000, 128_000, 4_096, 11.0, None, 33.0, None),
+        ("gpt-4.1", 1_047_576, 1_047_576, 32_768, 2.0, 0.5, 8.0, "2027-04-14", {"priority": (3.5, 0.875, 14.0), "batch": (1.0, 4.0)}),  # noqa: E501
+        ("gpt-4.1-2025-04-14", 1_047_576, 1_047_576, 32_768, 2.0, 0.5, 8.0, "2027-04-14", {"priority": (3.5, 0.875, 14.0), "batch": (1.0, 4.0)}),  # noqa: E501
+        ("gpt-4.1-mini", 1_047_576, 1_047_576, 32_768, 0.4, 0.1, 1.6, "2027-04-14", {"priority": (0.7, 0.175, 2.8), "batch": (0.2, 0.8)}),  # noqa: E501
+        ("gpt-4.1-mini-2025-04-14", 1_047_576, 1_047_576, 32_768, 0.4, 0.1, 1.6, "2027-04-14", {"priority": (0.7, 0.175, 2.8), "batch": (0.2, 0.8)}),  # noqa: E501
+        ("gpt-4.1-nano", 1_047_576, 1_047_576, 32_768, 0.1, 0.025, 0.4, "2027-04-14", {"batch": (0.05, 0.2)}),  # noqa: E501
+        ("gpt-4.1-nano-2025-04-14", 1_047_576, 1_047_576, 32_768, 0.1, 0.025, 0.4, "2027-04-14", {"batch": (0.05, 0.2)}),  # noqa: E501
+        ("gpt-4o", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-04-14", {"batch": (1.25, 5.0)}),
+        ("gpt-4o-2024-05-13", 128_000, 128_000, 4_096, 5.0, None, 15.0, "2027-01-14", {"batch": (2.5, 7.5)}),  # noqa: E501
+        ("gpt-4o-2024-08-06", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-04-14", {"batch": (1.25, 5.0)}),  # noqa: E501
+        ("gpt-4o-2024-11-20", 128_000, 128_000, 16_384, 2.5, 1.25, 10.0, "2027-04-14", {"batch": (1.25, 5.0)}),  # noqa: E501
+        ("gpt-4o-audio-preview-2024-12-17", 128_000, 128_000, 16_384, 2.5, None, 10.0, None),
+        ("gpt-4o-mini", 128_000, 128_000, 16_384, 0.15, 0.075, 0.6, "2027-04-14", {"batch": (0.075, 0.3)}),  # noqa: E501
+        ("gpt-4o-mini-2024-07-18", 128_000, 128_000, 16_384, 0.15, 0.075, 0.6, "2027-04-14", {"batch": (0.075, 0.3)}),  # noqa: E501
+        ("gpt-4o-mini-audio-preview-2024-12-17", 128_000, 128_000, 16_384, 0.15, None, 0.6, None),
+        ("gpt-5", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-02-09", {"priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5-2025-08-07", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-02-09", {"priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5-codex", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-03-17"),
+        ("gpt-5-mini", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2027-07-13", {"priority": (0.45, 0.045, 3.6), "batch": (0.125, 1.0)}),  # noqa: E501
+        ("gpt-5-mini-2025-08-07", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2027-07-13", {"priority": (0.45, 0.045, 3.6), "batch": (0.125, 1.0)}),  # noqa: E501
+        ("gpt-5-nano", 400_000, 272_000, 128_000, 0.05, 0.005, 0.4, "2027-02-09", {"batch": (0.025, 0.2)}),  # noqa: E501
+        ("gpt-5-nano-2025-08-07", 400_000, 272_000, 128_000, 0.05, 0.005, 0.4, "2027-02-09", {"batch": (0.025, 0.2)}),  # noqa: E501
+        ("gpt-5-pro", 400_000, 272_000, 128_000, 15.0, None, 120.0, "2027-04-07", {"batch": (7.5, 60.0)}),  # noqa: E501
+        ("gpt-5.1", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-07-13", {"priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5.1-2025-11-13", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-07-13", {"priority": (2.5, 0.25, 20.0), "batch": (0.625, 5.0)}),  # noqa: E501
+        ("gpt-5.1-codex", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-05-15"),
+        ("gpt-5.1-codex-2025-11-13", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-05-15", {"priority": (2.5, 0.25, 20.0)}),  # noqa: E501
+        ("gpt-5.1-codex-max", 400_000, 272_000, 128_000, 1.25, 0.125, 10.0, "2027-05-18"),
+        ("gpt-5.1-codex-mini", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2027-05-15"),
+        ("gpt-5.1-codex-mini-2025-11-13", 400_000, 272_000, 128_000, 0.25, 0.025, 2.0, "2027-05-15", {"priority": (0.45, 0.045, 3.6)}),  # noqa: E501
+        ("gpt-5.2", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0, "2027-06-08", {"priority": (3.5, 0.35, 28.0), "batch": (0.875, 7.0)}),  # noqa: E501
+        ("gpt-5.2-2025-12-11", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0, "2027-06-08", {"priority": (3.5, 0.35, 28.0), "batch": (0.875, 7.0)}),  # noqa: E501
+        ("gpt-5.2-codex", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0, "2027-07-13"),
+        ("gpt-5.3-codex", 400_000, 272_000, 128_000, 1.75, 0.175, 14.0, "2027-08-24", {"priority": (3.5, 0.35, 28.0)}),  # noqa: E501
+        ("gpt-5.4", 1_050_000, 922_000, 128_000, 2.5, 0.25, 15.0, "2027-09-02", {"long": (272_000, 5.0, 0.5, 22.5), "flex": (1.25, None, 7.5), "priority": (5.0, 0.5, 30.0), "batch": (1.25, 7.5)}),  # noqa: E501
+        ("gpt-5.4-2026-03-05", 1_050_000, 922_000, 128_000, 2.5, 0.25, 15.0, "2027-09-02", {"long": (272_000, 5.0, 0.5, 22.5), "flex": (1.25, None, 7.5), "priority": (5.0, 0.5, 30.0), "batch": (1.25, 7.5)}),  # noqa: E501
+        ("gpt-5.4-mini", 400_000, 272_000, 128_000, 0.75, 0.075, 4.5, "2027-09-21", {"flex": (0.375, 0.0375, 2.25), "priority": (1.5, 0.15, 9.0), "batch": (0.375, 2.25)}),  # noqa: E501
+        ("gpt-5.4-mini-2026-03-17", 400_000, 272_000, 128_000, 0.75, 0.075, 4.5, "2027-09-21", {"flex": (0.375, 0.0375, 2.25), "priority": (1.5, 0.15, 9.0), "batch": (0.375, 2.25)}),  # noqa: E501
+        ("gpt-5.4-nano", 400_000, 272_000, 128_000, 0.2, 0.02, 1.25, "2027-09-21", {"flex": (0.1, 0.01, 0.625), "batch": (0.1, 0.625)}),  # noqa: E501
+        ("gpt-5.4-nano-2026-03-17", 400_000, 272_000, 128_000, 0.2, 0.02, 1.25, "2027-09-21", {"flex": (0.1, 0.01, 0.625), "batch": (0.1, 0.625)}),  # noqa: E501
+        ("gpt-5.4-pro", 1_050_000, 922_000, 128_000, 30.0, 3.0, 180.0, "2027-09-07", {"long": (272_000, 60.0, 6.0, 270.0), "flex": (15.0, None, 90.0), "batch": (15.0, 90.0)}),  # noqa: E501
+        ("gpt-5.4-pro-2026-03-05", 1_050_000, 922_000, 128_000, 30.0, 3.0, 180.0, "2027-09-07", {"long": (272_000, 60.0, 6.0, 270.0), "flex": (15.0, None, 90.0), "batch": (15.0, 90.0)}),  # noqa: E501
+        ("gpt-5.5", 1_050_000, 922_000, 128_000, 5.0, 0.5, 30.0, "2027-10-26", {"long": (272_000, 10.0, 1.0, 45.0), "flex": (2.5, 0.25, None), "priority": (12.5, 1.25, 75.0), "batch": (2.5, 15.0)}),  # noqa: E501
+        ("gpt-5.5-2026-04-23", 1_050_000, 922_000, 128_000, 5.0, 0.5, 30.0, "2027-10-26", {"long": (272_000, 10.0, 1.0, 45.0), "flex": (2.5, 0.25, None), "priority": (12.5, 1.25, 75.0), "batch": (2.5, 15.0)}),  # noqa: E501
+        ("gpt-5.5-2026-04-24", 1_050_000, 922_000, 128_000, 5.0, 0.5, 30.0, "2027-10-26", {"long": (272_000, 10.0, 1.0, 45.0), "flex": (2.5, 0.25, None), "priority": (12.5, 1.25, 75.0), "batch": (2.5, 15.0)}),  # noqa: E501
+        ("gpt-5.5-pro", 1_050_000, 922_000, 128_000, 30.0, 3.0, 180.0, None, {"long": (272_000, 60.0, 6.0, 270.0)}),  # noqa: E501
+        ("gpt-5.5-pro-2026-04-23", 1_050_000, 922_000, 128_000, 30.0, 3.0, 180.0, None, {"long": (272_000, 60.0, 6.0, 270.0)}),  # noqa: E501
+        ("gpt-5.6-luna", 1_050_000, 922_000, 128_000, 0.2, 0.02, 1.2, "2028-01-11", {"long": (272_000, 0.4, 0.04, 1.8), "flex": (0.1, 0.01, 0.6), "priority": (0.4, 0.04, 2.4), "cache_write": 0.25}),  # noqa: E501
+        ("gpt-5.6-luna-2026-07-09", 1_050_000, 922_000, 128_000, 0.2, 0.02, 1.2, "2028-01-11", {"long": (272_000, 0.4, 0.04, 1.8), "flex": (0.1, 0.01, 0.6), "priority": (0.4, 0.04, 2.4), "cache_write": 0.25}),  # noqa: E501
+        ("gpt-5.6-sol", 1_050_000, 922_000, 128_000, 4.0, 0.4, 20.0, "2028-01-11", {"long": (272_000, 8.0, 0.8, 30.0), "flex": (2.0, 0.2, 10.0), "priority": (8.0, 0.8, 40.0), "cache_write": 5.0}),  # noqa: E501
+        ("gpt-5.6-sol-2026-07-09", 1_050_000, 922_000, 128_000, 4.0, 0.4, 20.0, "2028-01-11", {"long": (272_000, 8.0, 0.8, 30.0), "flex": (2.0, 0.2, 10.0), "priority": (8.0, 0.8, 40.0), "cache_write": 5.0}),  # noqa: E501
+        ("gpt-5.6-terra", 1_050_000, 922_000, 128_000, 2.0, 0.2, 12.0, "2028-01-11", {"long": (272_000, 4.0, 0.4, 18.0), "flex": (1.0, 0.1, 6.0), "priority": (4.0, 0.4, 24.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-5.6-terra-2026-07-09", 1_050_000, 922_000, 128_000, 2.0, 0.2, 12.0, "2028-01-11", {"long": (272_000, 4.0, 0.4, 18.0), "flex": (1.0, 0.1, 6.0), "priority": (4.0, 0.4, 24.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-6-astra", 1_050_000, 922_000, 128_000, 10.0, 1.0, 50.0, "2028-01-11", {"long": (272_000, 20.0, 2.0, 75.0), "flex": (5.0, 0.5, 25.0), "cache_write": 12.5}),  # noqa: E501
+        ("gpt-6-astra-2026-09-03", 1_050_000, 922_000, 128_000, 10.0, 1.0, 50.0, "2028-01-11", {"long": (272_000, 20.0, 2.0, 75.0), "flex": (5.0, 0.5, 25.0), "cache_write": 12.5}),  # noqa: E501
+        ("gpt-6-luna", 1_050_000, 922_000, 128_000, 0.1, 0.01, 0.5, "2028-03-11", {"long": (272_000, 0.2, 0.02, 0.75), "flex": (0.05, 0.005, 0.25), "cache_write": 0.125}),  # noqa: E501
+        ("gpt-6-luna-2026-09-22", 1_050_000, 922_000, 128_000, 0.1, 0.01, 0.5, "2028-03-11", {"long": (272_000, 0.2, 0.02, 0.75), "flex": (0.05, 0.005, 0.25), "cache_write": 0.125}),  # noqa: E501
+        ("gpt-6-sol", 1_050_000, 922_000, 128_000, 2.0, 0.2, 10.0, "2028-03-11", {"long": (272_000, 4.0, 0.4, 15.0), "flex": (1.0, 0.1, 5.0), "priority": (4.0, 0.4, 20.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-6-sol-2026-09-22", 1_050_000, 922_000, 128_000, 2.0, 0.2, 10.0, "2028-03-11", {"long": (272_000, 4.0, 0.4, 15.0), "flex": (1.0, 0.1, 5.0), "priority": (4.0, 0.4, 20.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-6.1-sol", 1_050_000, 922_000, 128_000, 2.0, 0.1, 10.0, "2028-03-11", {"long": (272_000, 4.0, 0.2, 15.0), "flex": (1.0, 0.05, 5.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-6.1-sol-2026-09-29", 1_050_000, 922_000, 128_000, 2.0, 0.1, 10.0, "2028-03-11", {"long": (272_000, 4.0, 0.2, 15.0), "flex": (1.0, 0.05, 5.0), "cache_write": 2.5}),  # noqa: E501
+        ("gpt-audio", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-03-02"),
+        ("gpt-audio-1.5", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-08-24"),
+        ("gpt-audio-1.5-2026-02-23", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-08-24"),
+        ("gpt-audio-2025-08-28", 128_000, 128_000, 16_384, 2.5, None, 10.0, "2027-03-02"),
+        ("gpt-audio-mini", 128_000, 128_000, 16_384, 0.6, None, 2.4, "2027-06-15"),
+        ("gpt-audio-mini-2025-10-06", 128_000, 128_000, 16_384, 0.6, None, 2.4, "2027-04-06"),
+        ("gpt-chat-latest", 128_000, 128_000, 128_000, 5.0, 0.5, 30.0, "2027-05-18"),
+        ("mistral-large-2402", 32_000, 32_000, 32_000, 8.0, None, 24.0, None),
+        ("mistral-large-latest", 32_000, 32_000, 32_000, 8.0, None, 24.0, None),
+        ("model-router", 200_000, 200_000, 32_768, 0.14, None, 0.0, "2027-05-20"),
+        ("o1-mini", 128_000, 128_000, 65_536, 1.1, 0.55, 4.4, None, {"batch": (0.55, 2.2)}),
+        ("o1-mini-2024-09-12", 128_000, 128_000, 65_536, 1.1, 0.55, 4.4, None, {"batch": (0.55, 2.2)}),  # noqa: E501
+        ("text-embedding-3-large", 8_192, 8_192, None, 0.143, None, 0.0, "2028-02-09"),
+        ("text-embedding-3-small", 8_192, 8_192, None, 0.022, None, 0.0, "2028-02-09"),
+        ("text-embedding-ada-002", 8_192, 8_192, None, 0.11, None, 0.0, "2028-02-09"),
     ),
     "groq": (
-        ("openai/gpt-oss-120b", 131_072, 131_072, 65_536, 0.15, 0.075, 0.6),
-        ("openai/gpt-oss-20b", 131_072, 131_072, 65_536, 0.075, 0.0375, 0.3),
-        ("qwen/qwen3.8-27b", 131_072, 131_072, 16_384, 0.8, None, 4.0),
+        ("meta-llama/llama-prompt-guard-2-22m", 512, 512, 512, 0.03, None, 0.03, None),
+        ("meta-llama/llama-prompt-guard-2-86m", 512, 512, 512, 0.04, None, 0.04, None),
+        ("openai/gpt-oss-120b", 131_072, 131_072, 65_536, 0.15, 0.075, 0.6, None),
+        ("openai/gpt-oss-20b", 131_072, 131_072, 65_536, 0.075, 0.0375, 0.3, None),
+        ("openai/gpt-oss-safeguard-20b", 131_072, 131_072, 65_536, 0.075, 0.037, 0.3, None),
+        ("qwen/qwen3.8-27b", 131_072, 131_072, 16_384, 0.8, None, 4.0, None),
     ),
     "together": (
-        ("BAAI/bge-base-en-v1.5", 512, 512, None, 0.008, None, 0.0),
-        ("Qwen/Qwen2.5-72B-Instruct-Turbo",
-         131_072, 131_072, 131_072, 1.2, None, 1.2, "2026-02-06"),
-        ("Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8",
-         262_144, 262_144, 262_144, 2.0, None, 2.0, "2026-06-04"),
-        ("deepseek-ai/DeepSeek-R1-0528", 163_840, 163_840, None, 3.0, None, 7.0),
-        ("deepseek-ai/DeepSeek-V3", 65_536, 65_536, 8_192, 1.25, None, 1.25),
-        ("deepseek-ai/DeepSeek-V3.1", 131_072, 131_072, 131_072, 0.6, None, 1.7, "2026-05-14"),
-        ("meta-llama/Llama-3.3-70B-Instruct-Turbo",
-         131_072, 131_072, 131_072, 1.04, None, 1.04, "2026-10-22"),
-        ("meta-llama/Llama-4-Scout-17B-16E-Instruct",
-         1_048_576, 1_048_576, 1_048_576, 0.18, None, 0.59, "2026-02-06"),
-        ("meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo",
-         131_072, 131_072, 131_072, 0.18, None, 0.18, "2026-03-06"),
-        ("moonshotai/Kimi-K2.6", 262_144, 262_144, 262_144, 1.2, 0.2, 4.5, "2026-08-19"),
-        ("openai/gpt-oss-120b", 131_072, 131_072, 131_072, 0.15, None, 0.6),
-        ("openai/gpt-oss-20b", 131_072, 131_072, 131_072, 0.05, None, 0.2, "2026-09-15"),
-        ("zai-org/GLM-4.6", 202_752, 202_752, 202_752, 0.6, None, 2.2),
+        ("arcee-ai/trinity-mini", 128_000, 128_000, 128_000, 0.045, None, 0.15, None),
+        ("arize-ai/qwen-2-1.5b-instruct", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),
+        ("BAAI/bge-base-en-v1.5", 512, 512, None, 0.008, None, 0.0, None),
+        ("deepseek-ai/DeepSeek-R1-0528", 163_840, 163_840, None, 3.0, None, 7.0, None),
+        ("deepseek-ai/DeepSeek-V3", 65_536, 65_536, 8_192, 1.25, None, 1.25, None),
+        ("deepseek-ai/DeepSeek-V4-Pro-0813", 1_048_576, 1_048_576, 1_048_576, 1.32, 0.13, 3.96, None),  # noqa: E501
+        ("deepseek-ai/DeepSeek-V4.1-Flash", 1_048_576, 1_048_576, 1_048_576, 0.3, 0.006, 1.2, None),
+        ("deepseek-ai/DeepSeek-V4.1-Flash-1017", 1_048_576, 1_048_576, 1_048_576, 0.3, 0.006, 1.2, None),  # noqa: E501
+        ("essentialai/rnj-1-instruct", None, None, None, 0.15, None, 0.15, None),
+        ("meta-llama/Llama-3.1-405B-Instruct", 4_096, 4_096, 4_096, 3.5, None, 3.5, None),
+        ("meta-llama/Llama-3.2-1B-Instruct", 131_072, 131_072, 131_072, 0.06, None, 0.06, None),
+        ("meta-llama/Llama-3.2-3B-Instruct", 131_072, 131_072, 131_072, 0.06, None, 0.06, None),
+        ("meta-models/Muse-Glimmer-30B", 131_072, 131_072, 131_072, 0.35, 0.04, 1.5, None),
+        ("meta-models/Muse-Spark-Open-816B-A42B", 1_048_576, 1_048_576, 1_048_576, 1.25, 0.15, 4.25, None),  # noqa: E501
+        ("MiniMaxAI/MiniMax-M2.7", 196_608, 196_608, None, 0.3, 0.06, 1.2, None),
+        ("MiniMaxAI/MiniMax-M3.1-Flash", 1_048_576, 1_048_576, 1_048_576, 0.15, 0.015, 0.6, None),
+        ("mistralai/Ministral-3-14B-Instruct-2512", 262_144, 262_144, None, 0.2, None, 0.2, None),
+        ("mistralai/Mistral-7B-Instruct-v0.3", 32_768, 32_768, None, 0.2, None, 0.2, None),
+        ("moonshotai/Kimi-K2-Instruct", None, None, None, 1.0, None, 3.0, None),
+        ("moonshotai/Kimi-K2.5-fp4", 262_144, 262_144, None, 0.5, None, 2.8, None),
+        ("moonshotai/Kimi-K3", 1_048_576, 1_048_576, 1_048_576, 3.0, 0.3, 15.0, None),
+        ("moonshotai/Kimi-K3.1-Pro", 1_048_576, 1_048_576, 1_048_576, 2.0, 0.2, 10.0, None),
+        ("nvidia/NVIDIA-Nemotron-3.5-Super-VL", 262_144, 262_144, 262_144, 0.15, 0.02, 0.5, None),
+        ("openai/gpt-oss-120b", 131_072, 131_072, 131_072, 0.15, None, 0.6, None),
+        ("Prism-ML/Ternary-Bonsai-27B", 262_144, 262_144, 262_144, 0.0, None, 0.0, None),
+        ("Qwen/Qwen2-1.5B-Instruct", 32_768, 32_768, 32_768, 0.02, None, 0.02, None),
+        ("Qwen/Qwen2.5-14B-Instruct", 32_768, 32_768, 32_768, 0.8, None, 0.8, None),
+        ("Qwen/Qwen2.5-72B-Instruct", 32_768, 32_768, 32_768, 1.2, None, 1.2, None),
+        ("Qwen/Qwen2.5-7B-Instruct-Turbo", 32_768, 32_768, None, 0.3, None, 0.3, None),
+        ("Qwen/Qwen3.5-9B", 262_144, 262_144, 262_144, 0.17, None, 0.25, None),
+        ("Qwen/Qwen3.6-Plus", 1_000_000, 1_000_000, 1_000_000, 0.5, None, 3.0, None),
+        ("Qwen/Qwen3.7-Max", 1_000_000, 1_000_000, 1_000_000, 2.5, 0.5, 7.5, None),
+        ("Qwen/Qwen3.7-Plus", 1_000_000, 1_000_000, 1_000_000, 0.32, None, 1.28, None),
+        ("Qwen/Qwen3.8-Flash", 1_000_000, 1_000_000, 1_000_000, 0.15, None, 0.47, None),
+        ("reflection/Beam-1.0-501B-A23B", 1_048_576, 1_048_576, 1_048_576, 0.4, 0.04, 1.2, None),
+        ("ricursive-ai/Ripple-65B-Preview", 131_072, 131_072, 131_072, 0.2, 0.02, 0.6, None),
+        ("together/Tev1-4B-experimental", 32_768, 32_768, None, 0.042, None, 0.0, None),
+        ("zai-org/GLM-4.6", 202_752, 202_752, 202_752, 0.6, None, 2.2, None),
+        ("zai-org/GLM-5.2", 1_048_575, 1_048_575, 128_000, 1.4, 0.26, 4.4, None),
+        ("zai-org/GLM-5.3", 1_048_575, 1_048_575, 128_000, 1.4, 0.26, 4.4, None),
+        ("zai-org/GLM-5.3-Flash", 1_048_575, 1_048_575, 128_000, 0.15, 0.03, 0.5, None),
     ),
     "deepseek": (
-        ("deepseek-chat", 131_072, 131_072, 8_192, 0.28, 0.028, 0.42, "2026-07-24"),
-        ("deepseek-reasoner", 131_072, 131_072, 65_536, 0.28, 0.028, 0.42, "2026-07-24"),
-        ("deepseek-v4-flash", 1_000_000, 1_000_000, 393_216, 0.3, 0.006, 1.2),
-        ("deepseek-v4-pro", 1_000_000, 1_000_000, 393_216, 1.32, 0.044, 3.96),
+        ("deepseek-flash", 1_000_000, 1_000_000, 393_216, 0.3, 0.006, 1.2, None, {"off_peak": (0.15, 0.003, 0.6, (((1, 2, 3, 4, 5), ("00:00-01:00", "04:00-06:00", "10:00-00:00")), ((6, 7), ("00:00-00:00",))))}),  # noqa: E501
+        ("deepseek-v4-flash", 1_000_000, 1_000_000, 393_216, 0.3, 0.006, 1.2, None, {"off_peak": (0.15, 0.003, 0.6, (((1, 2, 3, 4, 5), ("00:00-01:00", "04:00-06:00", "10:00-00:00")), ((6, 7), ("00:00-00:00",))))}),  # noqa: E501
+        ("deepseek-v4-flash-vision-exp", 1_000_000, 1_000_000, 393_216, 0.3, 0.006, 1.2, None, {"off_peak": (0.15, 0.003, 0.6, (((1, 2, 3, 4, 5), ("00:00-01:00", "04:00-06:00", "10:00-00:00")), ((6, 7), ("00:00-00:00",))))}),  # noqa: E501
+        ("deepseek-v4-pro", 1_000_000, 1_000_000, 393_216, 1.32, 0.044, 3.96, None, {"off_peak": (0.66, 0.022, 1.98, (((1, 2, 3, 4, 5), ("00:00-01:00", "04:00-06:00", "10:00-00:00")), ((6, 7), ("00:00-00:00",))))}),  # noqa: E501
     ),
     "mistral": (
-        ("codestral-latest", 128_000, 128_000, 128_000, 0.3, 0.03, 0.9),
-        ("devstral-latest", 256_000, 256_000, 256_000, 0.4, 0.04, 2.0),
-        ("magistral-medium-latest", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5),
-        ("magistral-small-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6),
-        ("ministral-8b-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.15),
-        ("mistral-embed", 8_192, 8_192, None, 0.1, None, None),
-        ("mistral-large-latest", 262_144, 262_144, 262_144, 0.5, 0.05, 1.5),
-        ("mistral-medium-latest", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5),
-        ("mistral-small-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6),
-        ("open-mistral-nemo", 128_000, 128_000, 128_000, 0.3, 0.03, 0.3),
+        ("codestral-2508", 128_000, 128_000, 128_000, 0.3, 0.03, 0.9, None),
+        ("codestral-embed", 8_192, 8_192, None, 0.15, 0.015, None, None),
+        ("codestral-embed-2505", 8_192, 8_192, None, 0.15, 0.015, None, None),
+        ("codestral-latest", 128_000, 128_000, 128_000, 0.3, 0.03, 0.9, None),
+        ("codestral-mamba-latest", 256_000, 256_000, 256_000, 0.25, 0.025, 0.25, None),
+        ("deepseek-v4-1-flash-1017", 1_048_576, 1_048_576, 131_072, 0.3, 0.007, 1.2, None),
+        ("devstral-latest", 256_000, 256_000, 256_000, 0.4, 0.04, 2.0, None),
+        ("devstral-medium-latest", 256_000, 256_000, 256_000, 0.4, 0.04, 2.0, None),
+        ("devstral-small-latest", 256_000, 256_000, 256_000, 0.1, 0.01, 0.3, None),
+        ("glm-5-2", 1_048_576, 1_048_576, 131_072, 1.4, 0.14, 4.4, None),
+        ("labs-leanstral-1-5-1", 262_144, 262_144, 131_072, 0.0, None, 0.0, None),
+        ("magistral-medium-latest", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("magistral-small-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6, None),
+        ("ministral-14b-2512", 262_144, 262_144, 262_144, 0.2, 0.02, 0.2, None),
+        ("ministral-14b-latest", 262_144, 262_144, 262_144, 0.2, 0.02, 0.2, None),
+        ("ministral-3-14b-2512", 262_144, 262_144, 262_144, 0.2, 0.02, 0.2, None),
+        ("ministral-3-3b-2512", 131_072, 131_072, 131_072, 0.1, 0.01, 0.1, None),
+        ("ministral-3-8b-2512", 262_144, 262_144, 262_144, 0.15, 0.015, 0.15, None),
+        ("ministral-3b-2512", 131_072, 131_072, 131_072, 0.1, 0.01, 0.1, None),
+        ("ministral-3b-latest", 131_072, 131_072, 131_072, 0.1, 0.01, 0.1, None),
+        ("ministral-8b-2512", 262_144, 262_144, 262_144, 0.15, 0.015, 0.15, None),
+        ("ministral-8b-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.15, None),
+        ("mistral-code-agent-latest", 256_000, 256_000, 256_000, 0.4, 0.04, 2.0, None),
+        ("mistral-code-fim-latest", 128_000, 128_000, 128_000, 0.3, 0.03, 0.9, None),
+        ("mistral-code-latest", 128_000, 128_000, 128_000, 0.3, 0.03, 0.9, None),
+        ("mistral-embed", 8_192, 8_192, None, 0.1, None, None, None),
+        ("mistral-embed-2312", 8_192, 8_192, None, 0.1, None, None, None),
+        ("mistral-large-2512", 262_144, 262_144, 262_144, 0.5, 0.05, 1.5, "2027-04-30"),
+        ("mistral-large-3", 262_144, 262_144, 262_144, 0.5, 0.05, 1.5, None),
+        ("mistral-large-4", 1_048_576, 1_048_576, 1_048_576, 0.7, 0.07, 2.1, None),
+        ("mistral-large-4-0", 1_048_576, 1_048_576, 1_048_576, 0.7, 0.07, 2.1, None),
+        ("mistral-large-latest", 262_144, 262_144, 262_144, 0.5, 0.05, 1.5, None),
+        ("mistral-medium", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("mistral-medium-2604", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("mistral-medium-3", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("mistral-medium-3-5", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, "2027-04-30"),
+        ("mistral-medium-3.5", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("mistral-medium-latest", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("mistral-small", 32_000, 32_000, 8_191, 0.1, 0.01, 0.3, None),
+        ("mistral-small-2603", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6, None),
+        ("mistral-small-latest", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6, None),
+        ("mistral-tiny", 32_000, 32_000, 8_191, 0.25, 0.025, 0.25, None),
+        ("mistral-vibe-cli-fast", 262_144, 262_144, 262_144, 0.15, 0.015, 0.6, None),
+        ("mistral-vibe-cli-latest", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("mistral-vibe-cli-with-tools", 262_144, 262_144, 262_144, 1.5, 0.15, 7.5, None),
+        ("open-mistral-nemo", 128_000, 128_000, 128_000, 0.3, 0.03, 0.3, None),
+        ("pixtral-large-latest", 128_000, 128_000, 128_000, 2.0, 0.2, 6.0, None),
+        ("voxtral-small-2507", 32_768, 32_768, 32_768, 0.1, 0.01, 0.4, None),
+        ("voxtral-small-latest", 32_768, 32_768, 32_768, 0.1, 0.01, 0.4, None),
+        ("zai-glm-5", 1_048_576, 1_048_576, 131_072, 1.4, 0.14, 4.4, None),
+        ("zai-glm-5-3", 1_048_576, 1_048_576, 131_072, 1.4, 0.14, 4.4, None),
+        ("zai-glm-5-3-flash", 1_048_576, 1_048_576, 131_072, 0.15, 0.03, 0.5, None),
+        ("zai-glm-latest", 1_048_576, 1_048_576, 131_072, 1.4, 0.14, 4.4, None),
     ),
     "xai": (
-        ("grok-4.20", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5),
-        ("grok-4.3", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5),
-        ("grok-4.5", 500_000, 500_000, 500_000, 2.0, 0.3, 6.0),
-        ("grok-4.6", 500_000, 500_000, 500_000, 2.0, 0.5, 6.0),
-        ("grok-4.7", 500_000, 500_000, 500_000, 2.0, 0.5, 6.0),
-        ("grok-code-fast-1", 256_000, 256_000, 256_000, 1.0, 0.2, 2.0, "2026-05-15"),
+        ("grok-4.20", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-0309", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-0309-non-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-0309-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-beta", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-0309", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-0309-non-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-0309-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-latest-non-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-latest-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-non-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-beta-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-experimental-beta-0304", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-experimental-beta-0304-non-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-experimental-beta-0304-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-experimental-beta-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-experimental-beta-non-reasoning-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-experimental-beta-reasoning-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-multi-agent", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-multi-agent-0309", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-multi-agent-beta-0309", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-multi-agent-beta-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-multi-agent-experimental-beta-0304", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-multi-agent-experimental-beta-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-multi-agent-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-non-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-non-reasoning-gv2", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-non-reasoning-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-reasoning", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.20-reasoning-gv2", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0)}),  # noqa: E501
+        ("grok-4.20-reasoning-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.3", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.3-latest", 1_000_000, 1_000_000, 1_000_000, 1.25, 0.2, 2.5, None, {"long": (200_000, 2.5, 0.4, 5.0), "batch": (1.0, 2.0)}),  # noqa: E501
+        ("grok-4.5", 500_000, 500_000, 500_000, 2.0, 0.3, 6.0, None, {"long": (200_000, 4.0, 0.6, 12.0)}),  # noqa: E501
+        ("grok-4.5-latest", 500_000, 500_000, 500_000, 2.0, 0.3, 6.0, None, {"long": (200_000, 4.0, 0.6, 12.0)}),  # noqa: E501
+        ("grok-4.6", 500_000, 500_000, 500_000, 2.0, 0.5, 6.0, None, {"long": (200_000, 4.0, 1.0, 12.0)}),  # noqa: E501
+        ("grok-4.7", 500_000, 500_000, 500_000, 2.0, 0.5, 6.0, None, {"long": (200_000, 4.0, 1.0, 12.0), "batch": (1.6, 4.8)}),  # noqa: E501
+        ("grok-build-0.1", 256_000, 256_000, 256_000, 1.0, 0.2, 2.0, None, {"long": (200_000, 2.0, 0.4, 4.0)}),  # noqa: E501
+        ("grok-build-latest", 500_000, 500_000, 500_000, 2.0, 0.3, 6.0, None, {"long": (200_000, 4.0, 0.6, 12.0)}),  # noqa: E501
+        ("grok-code-fast", 256_000, 256_000, 256_000, 1.0, 0.2, 2.0, None, {"long": (200_000, 2.0, 0.4, 4.0)}),  # noqa: E501
+        ("grok-code-fast-1-0825", 256_000, 256_000, 256_000, 1.0, 0.2, 2.0, None, {"long": (200_000, 2.0, 0.4, 4.0)}),  # noqa: E501
     ),
     "fireworks": (
-        ("accounts/fireworks/models/deepseek-v3p1", 128_000, 128_000, 8_192, 0.56, None, 1.68),
-        ("accounts/fireworks/models/deepseek-v4-flash",
-         1_048_576, 1_048_576, 384_000, 0.14, 0.028, 0.28, "2026-08-14"),
-        ("accounts/fireworks/models/glm-4p7", 202_752, 202_752, 202_800, 0.6, 0.3, 2.2),
-        ("accounts/fireworks/models/gpt-oss-120b",
-         131_072, 131_072, 32_768, 0.15, 0.015, 0.6, "2026-11-07"),
-        ("accounts/fireworks/models/gpt-oss-20b", 131_072, 131_072, 32_768, 0.07, 0.035, 0.3),
-        ("accounts/fireworks/models/kimi-k2p6",
-         262_144, 262_144, 32_768, 0.95, 0.16, 4.0, "2026-09-25"),
-        ("accounts/fireworks/models/llama-v3p1-8b-instruct",
-         131_072, 131_072, 16_384, 0.1, None, 0.1),
-        ("accounts/fireworks/models/llama-v3p3-70b-instruct",
-         131_072, 131_072, 131_072, 0.9, None, 0.9),
-        ("accounts/fireworks/models/llama4-maverick-instruct-basic",
-         131_072, 131_072, 131_072, 0.22, None, 0.88),
-        ("accounts/fireworks/models/minimax-m3", 512_000, 512_000, 512_000, 0.3, 0.06, 1.2),
-        ("accounts/fireworks/models/qwen3-coder-480b-a35b-instruct",
-         262_144, 262_144, 262_144, 0.45, None, 1.8),
+        ("accounts/fireworks/models/chronos-hermes-13b-v2", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-13b", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/code-llama-13b-instruct", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-13b-python", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-34b", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/code-llama-34b-instruct", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-34b-python", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-70b", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/code-llama-70b-instruct", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-70b-python", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-7b", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/code-llama-7b-instruct", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/code-llama-7b-python", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/code-qwen-1p5-7b", 65_536, 65_536, 65_536, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/codegemma-2b", 8_192, 8_192, 8_192, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/codegemma-7b", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/cogito-671b-v2-p1", 163_840, 163_840, 163_840, 1.2, None, 1.2, None),  # noqa: E501
+        ("accounts/fireworks/models/cogito-v1-preview-llama-3b", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/cogito-v1-preview-llama-70b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/cogito-v1-preview-llama-8b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/cogito-v1-preview-qwen-14b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/cogito-v1-preview-qwen-32b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/dbrx-instruct", 32_768, 32_768, 32_768, 1.2, None, 1.2, None),
+        ("accounts/fireworks/models/deepseek-coder-1b-base", 16_384, 16_384, 16_384, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-coder-33b-instruct", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-coder-7b-base", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-coder-7b-base-v1p5", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-coder-7b-instruct-v1p5", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-coder-v2-instruct", 65_536, 65_536, 65_536, 1.2, None, 1.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-coder-v2-lite-base", 163_840, 163_840, 163_840, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-coder-v2-lite-instruct", 163_840, 163_840, 163_840, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-prover-v2", 163_840, 163_840, 163_840, 1.2, None, 1.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1", 163_840, 163_840, 20_480, 3.0, None, 8.0, None),
+        ("accounts/fireworks/models/deepseek-r1-0528", 163_840, 163_840, 160_000, 3.0, None, 8.0, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-0528-distill-qwen3-8b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-basic", 163_840, 163_840, 20_480, 0.55, None, 2.19, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-distill-llama-70b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-distill-llama-8b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-distill-qwen-14b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-distill-qwen-1p5b", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-distill-qwen-32b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-r1-distill-qwen-7b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v2-lite-chat", 163_840, 163_840, 163_840, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v2p5", 32_768, 32_768, 32_768, 1.2, None, 1.2, None),
+        ("accounts/fireworks/models/deepseek-v3", 131_072, 131_072, 8_192, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/deepseek-v3-0324", 163_840, 163_840, 163_840, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v3p1", 128_000, 128_000, 8_192, 0.56, None, 1.68, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v3p1-terminus", 128_000, 128_000, 8_192, 0.56, None, 1.68, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v3p2", 163_840, 163_840, 163_840, 0.56, None, 1.68, None),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v4p1-flash", 1_048_576, 1_048_576, 393_216, 0.3, 0.006, 1.2, None, {"priority": (0.375, 0.0075, 1.5)}),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v4p1-flash-1017", 1_048_576, 1_048_576, 393_216, 0.3, 0.006, 1.2, None, {"priority": (0.375, 0.0075, 1.5)}),  # noqa: E501
+        ("accounts/fireworks/models/deepseek-v4p1-flash-1017-us", 1_048_576, 1_048_576, 393_216, 0.45, 0.009, 1.8, None, {"priority": (0.5625, 0.01125, 2.25)}),  # noqa: E501
+        ("accounts/fireworks/models/devstral-small-2505", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/dobby-mini-unhinged-plus-llama-3-1-8b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/dobby-unhinged-llama-3-3-70b-new", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/dolphin-2-9-2-qwen2-72b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/dolphin-2p6-mixtral-8x7b", 32_768, 32_768, 32_768, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/ember-1", 1_048_576, 1_048_576, None, 3.0, 0.3, 15.0, None, {"priority": (3.75, 0.375, 18.75)}),  # noqa: E501
+        ("accounts/fireworks/models/ernie-4p5-21b-a3b-pt", 131_072, 131_072, 4_096, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/ernie-4p5-300b-a47b-pt", 131_072, 131_072, 4_096, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/fare-20b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/firefunction-v1", 32_768, 32_768, 32_768, 0.5, None, 0.5, None),
+        ("accounts/fireworks/models/firefunction-v2", 8_192, 8_192, 8_192, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/firellava-13b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/firesearch-ocr-v6", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/flux-1-dev", 4_096, 4_096, 4_096, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/flux-1-dev-controlnet-union", 4_096, 4_096, 4_096, 0.001, None, 0.001, None),  # noqa: E501
+        ("accounts/fireworks/models/flux-1-schnell", 4_096, 4_096, 4_096, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/gemma-2b-it", 8_192, 8_192, 8_192, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/gemma-3-27b-it", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/gemma-7b", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/gemma-7b-it", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/gemma2-9b-it", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/glm-4p5", 131_072, 131_072, 96_000, 0.55, None, 2.19, None),
+        ("accounts/fireworks/models/glm-4p5-air", 131_072, 131_072, 96_000, 0.22, None, 0.88, None),
+        ("accounts/fireworks/models/glm-4p5v", 131_072, 131_072, 131_072, 1.2, None, 1.2, None),
+        ("accounts/fireworks/models/glm-4p6", 202_752, 202_752, 202_800, 0.55, None, 2.19, None),
+        ("accounts/fireworks/models/glm-4p7", 202_752, 202_752, 202_800, 0.6, 0.3, 2.2, None),
+        ("accounts/fireworks/models/glm-5p1", 202_752, 202_752, 131_072, 1.4, 0.26, 4.4, None),
+        ("accounts/fireworks/models/glm-5p3", 1_048_576, 1_048_576, 128_000, 1.4, 0.26, 4.4, None, {"priority": (1.75, 0.325, 5.5)}),  # noqa: E501
+        ("accounts/fireworks/models/glm-5p3-flash", 1_048_576, 1_048_576, 1_048_576, 0.15, 0.03, 0.5, None, {"priority": (0.1875, 0.0375, 0.625)}),  # noqa: E501
+        ("accounts/fireworks/models/gpt-oss-20b", 131_072, 131_072, 32_768, 0.07, 0.035, 0.3, None),
+        ("accounts/fireworks/models/gpt-oss-safeguard-120b", 131_072, 131_072, 131_072, 1.2, None, 1.2, None),  # noqa: E501
+        ("accounts/fireworks/models/gpt-oss-safeguard-20b", 131_072, 131_072, 131_072, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/hermes-2-pro-mistral-7b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/internvl3-38b", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/internvl3-78b", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/internvl3-8b", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/kat-coder", 262_144, 262_144, 262_144, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/kat-dev-32b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/kat-dev-72b-exp", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/kimi-k2-instruct", 131_072, 131_072, 16_384, 0.6, None, 2.5, None),  # noqa: E501
+        ("accounts/fireworks/models/kimi-k2-instruct-0905", 262_144, 262_144, 32_768, 0.6, None, 2.5, None),  # noqa: E501
+        ("accounts/fireworks/models/kimi-k2-thinking", 262_144, 262_144, 262_144, 0.6, None, 2.5, None),  # noqa: E501
+        ("accounts/fireworks/models/kimi-k2p5", 262_144, 262_144, 32_768, 0.6, 0.1, 3.0, None),
+        ("accounts/fireworks/models/kimi-k3", 1_048_576, 1_048_576, 131_072, 3.0, 0.3, 15.0, None, {"priority": (3.75, 0.375, 18.75)}),  # noqa: E501
+        ("accounts/fireworks/models/kimi-k3p1-pro", 1_048_576, 1_048_576, 131_072, 2.0, 0.2, 10.0, None, {"priority": (3.0, 0.3, 15.0)}),  # noqa: E501
+        ("accounts/fireworks/models/llama-guard-2-8b", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/llama-guard-3-1b", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-guard-3-8b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v2-13b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/llama-v2-13b-chat", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/llama-v2-70b", 4_096, 4_096, 4_096, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/llama-v2-70b-chat", 2_048, 2_048, 2_048, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/llama-v2-7b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/llama-v2-7b-chat", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/llama-v3-70b-instruct", 8_192, 8_192, 8_192, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3-70b-instruct-hf", 8_192, 8_192, 8_192, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3-8b", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/llama-v3-8b-instruct-hf", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p1-405b-instruct", 131_072, 131_072, 16_384, 3.0, None, 3.0, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p1-405b-instruct-long", 4_096, 4_096, 4_096, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p1-70b-instruct", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p1-70b-instruct-1b", 4_096, 4_096, 4_096, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p1-8b-instruct", 131_072, 131_072, 16_384, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p1-nemotron-70b-instruct", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p2-11b-vision-instruct", 131_072, 131_072, 16_384, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p2-1b", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p2-1b-instruct", 131_072, 131_072, 16_384, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p2-3b", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p2-3b-instruct", 131_072, 131_072, 16_384, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p2-90b-vision-instruct", 131_072, 131_072, 16_384, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/llama-v3p3-70b-instruct", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/llama4-maverick-instruct-basic", 131_072, 131_072, 131_072, 0.22, None, 0.88, None),  # noqa: E501
+        ("accounts/fireworks/models/llama4-scout-instruct-basic", 131_072, 131_072, 131_072, 0.15, None, 0.6, None),  # noqa: E501
+        ("accounts/fireworks/models/llamaguard-7b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/llava-yi-34b", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/minimax-m1-80k", 4_096, 4_096, 4_096, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/minimax-m2", 196_608, 196_608, 4_096, 0.3, None, 1.2, None),
+        ("accounts/fireworks/models/minimax-m2p1", 196_608, 196_608, 204_800, 0.3, 0.03, 1.2, None),
+        ("accounts/fireworks/models/minimax-m3", 512_000, 512_000, 512_000, 0.3, 0.06, 1.2, None, {"priority": (0.45, 0.09, 1.8)}),  # noqa: E501
+        ("accounts/fireworks/models/minimax-m3p1-flash", 1_048_576, 1_048_576, 1_048_576, 0.15, 0.015, 0.6, None, {"priority": (0.225, 0.0225, 0.9)}),  # noqa: E501
+        ("accounts/fireworks/models/ministral-3-14b-instruct-2512", 256_000, 256_000, 256_000, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/ministral-3-3b-instruct-2512", 256_000, 256_000, 256_000, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/ministral-3-8b-instruct-2512", 256_000, 256_000, 256_000, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mistral-7b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/mistral-7b-instruct-4k", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mistral-7b-instruct-v0p2", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mistral-7b-instruct-v3", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mistral-7b-v0p2", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/mistral-large-3-fp8", 256_000, 256_000, 256_000, 1.2, None, 1.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mistral-nemo-base-2407", 128_000, 128_000, 128_000, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mistral-nemo-instruct-2407", 128_000, 128_000, 128_000, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mistral-small-24b-instruct-2501", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/mixtral-8x22b", 65_536, 65_536, 65_536, 1.2, None, 1.2, None),
+        ("accounts/fireworks/models/mixtral-8x22b-instruct", 65_536, 65_536, 65_536, 1.2, None, 1.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mixtral-8x22b-instruct-hf", 65_536, 65_536, 65_536, 1.2, None, 1.2, None),  # noqa: E501
+        ("accounts/fireworks/models/mixtral-8x7b", 32_768, 32_768, 32_768, 0.5, None, 0.5, None),
+        ("accounts/fireworks/models/mixtral-8x7b-instruct", 32_768, 32_768, 32_768, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/mixtral-8x7b-instruct-hf", 32_768, 32_768, 32_768, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/muse-spark-open", 1_048_576, 1_048_576, None, 1.25, 0.15, 4.25, None, {"priority": (1.875, 0.225, 6.375)}),  # noqa: E501
+        ("accounts/fireworks/models/mythomax-l2-13b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/nemotron-nano-v2-12b-vl", 131_072, 131_072, 4_096, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/nous-capybara-7b-v1p9", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/nous-hermes-2-mixtral-8x7b-dpo", 32_768, 32_768, 32_768, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/nous-hermes-2-yi-34b", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/nous-hermes-llama2-13b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/nous-hermes-llama2-70b", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/nous-hermes-llama2-7b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/nvidia-nemotron-nano-12b-v2", 128_000, 128_000, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/nvidia-nemotron-nano-9b-v2", 128_000, 128_000, 131_072, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/openchat-3p5-0106-7b", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/openhermes-2-mistral-7b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/openhermes-2p5-mistral-7b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/openorca-7b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/phi-2-3b", 2_048, 2_048, 2_048, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/phi-3-mini-128k-instruct", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/phi-3-vision-128k-instruct", 32_064, 32_064, 32_064, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/phind-code-llama-34b-python-v1", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/phind-code-llama-34b-v1", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/phind-code-llama-34b-v2", 16_384, 16_384, 16_384, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/pythia-12b", 2_048, 2_048, 2_048, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/qwen-qwq-32b-preview", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen-v2p5-14b-instruct", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen-v2p5-7b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/qwen1p5-72b-chat", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2-72b-instruct", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2-7b-instruct", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2-vl-2b-instruct", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2-vl-72b-instruct", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2-vl-7b-instruct", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-0p5b-instruct", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-14b", 131_072, 131_072, 131_072, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/qwen2p5-1p5b-instruct", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-32b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/qwen2p5-32b-instruct", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-72b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/qwen2p5-72b-instruct", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-7b-instruct", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-0p5b", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-0p5b-instruct", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-14b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-14b-instruct", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-1p5b", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-1p5b-instruct", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-32b", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-32b-instruct", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-32b-instruct-128k", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-32b-instruct-32k-rope", 32_768, 32_768, 32_768, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-32b-instruct-64k", 65_536, 65_536, 65_536, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-3b", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-3b-instruct", 32_768, 32_768, 32_768, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-7b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-coder-7b-instruct", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-math-72b-instruct", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-vl-32b-instruct", 128_000, 128_000, 128_000, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-vl-3b-instruct", 128_000, 128_000, 128_000, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-vl-72b-instruct", 128_000, 128_000, 128_000, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen2p5-vl-7b-instruct", 128_000, 128_000, 128_000, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-0p6b", 40_960, 40_960, 40_960, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/qwen3-14b", 40_960, 40_960, 40_960, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/qwen3-1p7b", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/qwen3-1p7b-fp8-draft", 262_144, 262_144, 262_144, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-1p7b-fp8-draft-131072", 131_072, 131_072, 131_072, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-1p7b-fp8-draft-40960", 40_960, 40_960, 40_960, 0.1, None, 0.1, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-235b-a22b", 131_072, 131_072, 131_072, 0.22, None, 0.88, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-235b-a22b-instruct-2507", 262_144, 262_144, 262_144, 0.22, None, 0.88, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-235b-a22b-thinking-2507", 262_144, 262_144, 262_144, 0.22, None, 0.88, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-30b-a3b", 131_072, 131_072, 131_072, 0.15, None, 0.6, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-30b-a3b-instruct-2507", 262_144, 262_144, 262_144, 0.5, None, 0.5, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-30b-a3b-thinking-2507", 262_144, 262_144, 262_144, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-32b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/qwen3-4b", 40_960, 40_960, 40_960, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/qwen3-4b-instruct-2507", 262_144, 262_144, 262_144, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-8b", 40_960, 40_960, 40_960, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/qwen3-coder-30b-a3b-instruct", 262_144, 262_144, 262_144, 0.15, None, 0.6, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-coder-480b-a35b-instruct", 262_144, 262_144, 262_144, 0.45, None, 1.8, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-coder-480b-instruct-bf16", 262_144, 262_144, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-embedding-0p6b", 32_768, 32_768, 32_768, 0.0, None, 0.0, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-embedding-4b", 40_960, 40_960, 40_960, 0.0, None, 0.0, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-embedding-8b", 40_960, 40_960, 40_960, 0.1, None, 0.0, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-next-80b-a3b-instruct", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-next-80b-a3b-thinking", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-vl-235b-a22b-instruct", 262_144, 262_144, 262_144, 0.22, None, 0.88, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-vl-235b-a22b-thinking", 262_144, 262_144, 262_144, 0.22, None, 0.88, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-vl-30b-a3b-instruct", 262_144, 262_144, 262_144, 0.15, None, 0.6, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-vl-30b-a3b-thinking", 262_144, 262_144, 262_144, 0.15, None, 0.6, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-vl-32b-instruct", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3-vl-8b-instruct", 262_144, 262_144, 4_096, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/qwen3p7-plus", 262_144, 262_144, 65_536, 0.4, 0.08, 1.6, None),
+        ("accounts/fireworks/models/qwen3p8-max", 262_144, 262_144, None, 2.0, 0.25, 6.0, None, {"priority": (3.0, 0.375, 9.0)}),  # noqa: E501
+        ("accounts/fireworks/models/qwq-32b", 131_072, 131_072, 131_072, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/rolm-ocr", 128_000, 128_000, 128_000, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/snorkel-mistral-7b-pairrm-dpo", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),  # noqa: E501
+        ("accounts/fireworks/models/stablecode-3b", 4_096, 4_096, 4_096, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/starcoder-16b", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/starcoder-7b", 8_192, 8_192, 8_192, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/starcoder2-15b", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/starcoder2-3b", 16_384, 16_384, 16_384, 0.1, None, 0.1, None),
+        ("accounts/fireworks/models/starcoder2-7b", 16_384, 16_384, 16_384, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/toppy-m-7b", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/ultramarine-1-flash-us", 1_048_576, 1_048_576, 1_048_576, 0.15, 0.03, 0.5, None, {"priority": (0.1875, 0.0375, 0.625)}),  # noqa: E501
+        ("accounts/fireworks/models/yi-34b", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/yi-34b-200k-capybara", 200_000, 200_000, 200_000, 0.9, None, 0.9, None),  # noqa: E501
+        ("accounts/fireworks/models/yi-34b-chat", 4_096, 4_096, 4_096, 0.9, None, 0.9, None),
+        ("accounts/fireworks/models/yi-6b", 4_096, 4_096, 4_096, 0.2, None, 0.2, None),
+        ("accounts/fireworks/models/yi-large", 32_768, 32_768, 32_768, 3.0, None, 3.0, None),
+        ("accounts/fireworks/models/zephyr-7b-beta", 32_768, 32_768, 32_768, 0.2, None, 0.2, None),
+        ("accounts/fireworks/routers/deepseek-v4p1-flash-1017-spot", 1_048_576, 1_048_576, 393_216, 0.21, 0.0042, 0.84, None),  # noqa: E501
+        ("accounts/fireworks/routers/deepseek-v4p1-flash-1017-ultrafast", 1_048_576, 1_048_576, 393_216, 2.4, 0.048, 9.6, None),  # noqa: E501
+        ("accounts/fireworks/routers/deepseek-v4p1-flash-spot", 1_048_576, 1_048_576, 393_216, 0.21, 0.0042, 0.84, None),  # noqa: E501
+        ("accounts/fireworks/routers/deepseek-v4p1-flash-us", 1_048_576, 1_048_576, 393_216, 0.45, 0.009, 1.8, None, {"priority": (0.5625, 0.01125, 2.25)}),  # noqa: E501
+        ("accounts/fireworks/routers/glm-5p1-fast", 202_800, 202_800, 131_072, 2.8, 0.52, 8.8, None),  # noqa: E501
+        ("accounts/fireworks/routers/glm-5p3-fast", 1_048_576, 1_048_576, 1_048_576, 2.1, 0.39, 6.6, None),  # noqa: E501
+        ("accounts/fireworks/routers/glm-5p3-spot", 1_048_576, 1_048_576, 128_000, 0.98, 0.182, 3.08, None),  # noqa: E501
+        ("accounts/fireworks/routers/glm-5p3-us", 1_048_576, 1_048_576, 128_000, 2.1, 0.39, 6.6, None, {"priority": (2.625, 0.4875, 8.25)}),  # noqa: E501
+        ("accounts/fireworks/routers/kimi-k3-fast", 1_048_576, 1_048_576, 131_072, 4.5, 0.45, 22.5, None),  # noqa: E501
+        ("accounts/fireworks/routers/kimi-k3-spot", 1_048_576, 1_048_576, 131_072, 2.1, 0.21, 10.5, None),  # noqa: E501
+        ("accounts/fireworks/routers/kimi-k3-us", 1_048_576, 1_048_576, 131_072, 4.5, 0.45, 22.5, None, {"priority": (5.625, 0.5625, 28.125)}),  # noqa: E501
+        ("deepseek-v4p1-flash", 1_048_576, 1_048_576, 393_216, 0.3, 0.006, 1.2, None, {"priority": (0.375, 0.0075, 1.5)}),  # noqa: E501
+        ("deepseek-v4p1-flash-us", 1_048_576, 1_048_576, 393_216, 0.45, 0.009, 1.8, None, {"priority": (0.5625, 0.01125, 2.25)}),  # noqa: E501
+        ("glm-4p7", 202_752, 202_752, 202_800, 0.6, 0.3, 2.2, None),
+        ("glm-5p1", 202_752, 202_752, 131_072, 1.4, 0.26, 4.4, None),
+        ("glm-5p1-fast", 202_800, 202_800, 131_072, 2.8, 0.52, 8.8, None),
+        ("glm-5p3", 1_048_576, 1_048_576, 128_000, 1.4, 0.26, 4.4, None, {"priority": (1.75, 0.325, 5.5)}),  # noqa: E501
+        ("glm-5p3-fast", 1_048_576, 1_048_576, 1_048_576, 2.1, 0.39, 6.6, None),
+        ("glm-5p3-flash", 1_048_576, 1_048_576, 1_048_576, 0.15, 0.03, 0.5, None, {"priority": (0.1875, 0.0375, 0.625)}),  # noqa: E501
+        ("glm-5p3-us", 1_048_576, 1_048_576, 128_000, 2.1, 0.39, 6.6, None, {"priority": (2.625, 0.4875, 8.25)}),  # noqa: E501
+        ("gpt-oss-20b", 131_072, 131_072, 32_768, 0.07, 0.035, 0.3, None),
+        ("kimi-k2p5", 262_144, 262_144, 32_768, 0.6, 0.1, 3.0, None),
+        ("kimi-k3", 1_048_576, 1_048_576, 131_072, 3.0, 0.3, 15.0, None, {"priority": (3.75, 0.375, 18.75)}),  # noqa: E501
+        ("kimi-k3-fast", 1_048_576, 1_048_576, 131_072, 4.5, 0.45, 22.5, None),
+        ("kimi-k3-us", 1_048_576, 1_048_576, 131_072, 4.5, 0.45, 22.5, None, {"priority": (5.625, 0.5625, 28.125)}),  # noqa: E501
+        ("minimax-m2p1", 196_608, 196_608, 204_800, 0.3, 0.03, 1.2, None),
+        ("minimax-m3", 512_000, 512_000, 512_000, 0.3, 0.06, 1.2, None, {"priority": (0.45, 0.09, 1.8)}),  # noqa: E501
+        ("qwen3p7-plus", 262_144, 262_144, 65_536, 0.4, 0.08, 1.6, None),
+        ("qwen3p8-max", 262_144, 262_144, None, 2.0, 0.25, 6.0, None, {"priority": (3.0, 0.375, 9.0)}),  # noqa: E501
+    ),
+    "openrouter": (),
+    "ollama": (
+        ("codegeex4", None, None, None, 0.0, None, 0.0, None),
+        ("deepseek-coder-v2-instruct", None, None, None, 0.0, None, 0.0, None),
+        ("deepseek-coder-v2-lite-instruct", None, None, None, 0.0, None, 0.0, None),
+        ("deepseek-v3.1:671b-cloud", None, None, None, 0.0, None, 0.0, None),
+        ("gpt-oss:120b-cloud", None, None, None, 0.0, None, 0.0, None),
+        ("gpt-oss:20b-cloud", None, None, None, 0.0, None, 0.0, None),
+        ("internlm2_5-20b-chat", None, None, None, 0.0, None, 0.0, None),
+        ("llama2", None, None, None, 0.0, None, 0.0, None),
+        ("llama2:13b", None, None, None, 0.0, None, 0.0, None),
+        ("llama2:70b", None, None, None, 0.0, None, 0.0, None),
+        ("llama2:7b", None, None, None, 0.0, None, 0.0, None),
+        ("llama3", None, None, None, 0.0, None, 0.0, None),
+        ("llama3.1", None, None, None, 0.0, None, 0.0, None),
+        ("llama3:70b", None, None, None, 0.0, None, 0.0, None),
+        ("llama3:8b", None, None, None, 0.0, None, 0.0, None),
+        ("mistral-7B-Instruct-v0.1", None, None, None, 0.0, None, 0.0, None),
+        ("mistral-7B-Instruct-v0.2", None, None, None, 0.0, None, 0.0, None),
+        ("mistral-large-instruct-2407", None, None, None, 0.0, None, 0.0, None),
+        ("mixtral-8x22B-Instruct-v0.1", None, None, None, 0.0, None, 0.0, None),
+        ("mixtral-8x7B-Instruct-v0.1", None, None, None, 0.0, None, 0.0, None),
+        ("qwen3-coder:480b-cloud", None, None, None, 0.0, None, 0.0, None),
     ),
 }
 # --- end of generated model table ---

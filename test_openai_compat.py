@@ -1547,8 +1547,8 @@ def test_embeddings_refused_where_there_is_no_endpoint():
 
 @pytest.mark.parametrize("model,window", [
     ("gpt-4o", 128_000), ("gpt-4o-2024-08-06", 128_000), ("gpt-4o-mini-2024-07-18", 128_000),
-    ("gpt-4", 8_192), ("gpt-4-0613", 8_192), ("gpt-4-32k", None), ("gpt-4-turbo", 128_000),
-    ("gpt-3.5-turbo-1106", 16_385), ("openai/gpt-4o", 128_000), ("gpt-5-mini", 400_000),
+    ("gpt-4", None), ("gpt-4-0613", None), ("gpt-4-32k", None), ("gpt-5.4", 1_050_000),
+    ("gpt-5.6-terra", 1_050_000), ("openai/gpt-4o", None), ("gpt-5-mini", 400_000),
     ("llama3.2:latest", None), ("gpt-4oops", None), (None, None),
 ])
 def test_context_window_lookup(model, window):
@@ -1580,12 +1580,12 @@ def test_estimate_tokens_heuristic(monkeypatch):
 
 @responses.activate
 def test_context_window_exceeded_sends_nothing(monkeypatch):
-    big = "word " * 40_000          # about 50,000 tokens by the heuristic
+    big = "word " * 300_000         # about 375,000 tokens by the heuristic
     with pytest.raises(oc.ContextWindowExceededError) as e:
-        oc.chat(big, model="gpt-4", api_key=KEY)
-    assert "reads at most 8192 prompt tokens" in str(e.value) and len(responses.calls) == 0
-    with pytest.raises(ValueError, match="at most 4096 output tokens"):
-        oc.chat("hi", model="gpt-3.5-turbo", api_key=KEY, max_tokens=17_000)
+        oc.chat(big, model="gpt-5", api_key=KEY)
+    assert "reads at most 272000 prompt tokens" in str(e.value) and len(responses.calls) == 0
+    with pytest.raises(ValueError, match="at most 16384 output tokens"):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, max_tokens=17_000)
     responses.post("http://127.0.0.1:9/v1/chat/completions", json=completion())
     oc.chat(big, model="some-local-model", base_url="http://127.0.0.1:9/v1")   # unknown: sent
 
@@ -1597,8 +1597,11 @@ def test_cost_known_and_unknown():
     assert oc.estimate_cost(usage, "llama3.2") is None
     assert oc.estimate_cost(None, "gpt-4o") is None
     assert oc._parse_chat(completion(model="mystery")).cost is None
-    r = oc._parse_chat(json.loads(transcript("openai_chat_basic.json")))
+    r = oc._parse_chat(json.loads(transcript("openai_chat_basic.json")), "openai")
     assert r.cost == pytest.approx((17 * 0.15 + 4 * 0.60) / 1e6)
+    assert "gpt-4o-mini-2024-07-18's prices (LiteLLM 1.110.2" in r.cost_reason
+    local = oc._parse_chat(json.loads(transcript("openai_chat_basic.json")), "custom")
+    assert local.cost is None and local.cost_reason.startswith("no price for gpt-4o-mini")
 
 
 def test_budget_refuses_once_reached_and_sends_nothing(monkeypatch):
@@ -1655,68 +1658,124 @@ def fresh_models(monkeypatch):
     oc._models = None
 
 
-# (model, provider, the row's name or None): real names, each to its own row or to nothing.
-RESOLUTION = [
-    ("gpt-4o", None, "gpt-4o"), ("GPT-4o", None, "gpt-4o"), ("gpt-4o-2024-08-06", None, "gpt-4o"),
-    ("gpt-4o-2024-11-20", None, "gpt-4o"), ("gpt-4o-2024-05-13", None, "gpt-4o-2024-05-13"),
-    ("gpt-4o-mini", None, "gpt-4o-mini"), ("gpt-4o-mini-2024-07-18", None, "gpt-4o-mini"),
-    ("gpt-4", None, "gpt-4"), ("gpt-4-0613", None, "gpt-4"),
-    ("gpt-4-1106-preview", None, "gpt-4-1106-preview"), ("gpt-4-0125-preview", None, None),
-    ("gpt-4-turbo", None, "gpt-4-turbo"), ("gpt-4-turbo-2024-04-09", None, "gpt-4-turbo"),
-    ("gpt-4-32k", None, None), ("gpt-3.5-turbo", None, "gpt-3.5-turbo"),
-    ("gpt-3.5-turbo-0125", None, "gpt-3.5-turbo"),
-    ("gpt-3.5-turbo-1106", None, "gpt-3.5-turbo-1106"), ("gpt-4.1", None, "gpt-4.1"),
-    ("gpt-4.1-2025-04-14", None, "gpt-4.1"), ("gpt-4.1-mini", None, "gpt-4.1-mini"),
-    ("gpt-4.1-nano-2025-04-14", None, "gpt-4.1-nano"), ("o1", None, "o1"),
-    ("o1-2024-12-17", None, "o1"), ("o1-mini", "openai", None), ("o1-mini", "azure", "o1-mini"),
-    ("o3", None, "o3"), ("o3-2025-04-16", None, "o3"), ("o3-mini", None, "o3-mini"),
-    ("o3-pro", None, "o3-pro"), ("o3-pro-2025-06-10", None, "o3-pro"),
-    ("o4-mini", None, "o4-mini"), ("gpt-5", None, "gpt-5"), ("gpt-5-2025-08-07", None, "gpt-5"),
-    ("gpt-5-mini", None, "gpt-5-mini"),
-    ("gpt-5-nano", None, "gpt-5-nano"), ("gpt-5.1", None, "gpt-5.1"), ("gpt-5.2", None, "gpt-5.2"),
-    ("gpt-5.2-2025-12-11", None, "gpt-5.2"), ("gpt-5.4-mini", None, "gpt-5.4-mini"),
-    ("gpt-5.5", None, "gpt-5.5"), ("gpt-5.6-luna", None, "gpt-5.6-luna"), ("gpt-5x", None, None),
-    ("gpt-4oops", None, None), ("text-embedding-3-small", None, "text-embedding-3-small"),
-    ("openai:gpt-4o", None, "gpt-4o"), ("azure:gpt-4o", None, "gpt-4o"),
-    ("openrouter:openai/gpt-4o", None, "gpt-4o"), ("openai/gpt-4o-mini", None, "gpt-4o-mini"),
-    ("openrouter:openai/gpt-4o:free", None, "gpt-4o"), ("openrouter:openai/gpt-4o:extended",
-                                                       None, None),
-    ("ft:gpt-4o-mini-2024-07-18:acme::A1b2C3", None, "ft:gpt-4o-mini-2024-07-18:acme::A1b2C3"),
-    ("ft:mystery-model:acme::x", None, None),
-    ("groq:openai/gpt-oss-120b", None, "openai/gpt-oss-120b"),
-    ("openai/gpt-oss-120b", None, None),              # Groq, Together, Fireworks: ambiguous
-    ("together:openai/gpt-oss-120b", None, "openai/gpt-oss-120b"),
-    ("together:meta-llama/Llama-3.3-70B-Instruct-Turbo", None,
-     "meta-llama/Llama-3.3-70B-Instruct-Turbo"),
-    ("meta-llama/Llama-3.3-70B-Instruct-Turbo", None, "meta-llama/Llama-3.3-70B-Instruct-Turbo"),
-    ("groq:llama-3.3-70b-versatile", None, None), ("deepseek:deepseek-chat", None, "deepseek-chat"),
-    ("deepseek-v4-pro", "deepseek", "deepseek-v4-pro"), ("mistral:mistral-large-latest", None,
-                                                         "mistral-large-latest"),
-    ("mistral:mistral-large-2411", None, None), ("xai:grok-4.3", None, "grok-4.3"),
-    ("fireworks:accounts/fireworks/models/gpt-oss-20b", None,
-     "accounts/fireworks/models/gpt-oss-20b"),
-    ("gpt-4o", "groq", None), ("llama3.2:latest", None, None), ("", None, None),
-    ("ollama:llama3.2:latest", None, None), ("mock:echo", None, None),
-]
+# Real names for every provider (current, dated, retired, OpenRouter, local), each with the row
+# it must resolve to or None, worked out from the sources (testdata/model_resolution_cases.json,
+# its "_about" says how): never another model's or another host's row.
+RESOLUTION = json.loads((HERE / "testdata" / "model_resolution_cases.json").read_text())["cases"]
 
 
-@pytest.mark.parametrize("model,provider,expected", RESOLUTION)
-def test_names_resolve_to_their_own_row_or_to_nothing(model, provider, expected):
-    info = oc.model_info(model, provider)
-    assert (info and info.name) == expected
+@pytest.mark.parametrize("case", RESOLUTION, ids=lambda c: "%s|%s" % (c["model"], c["provider"]))
+def test_names_resolve_to_their_own_row_or_to_nothing(case):
+    provider = case["provider"] or (oc._provider_for(None, case["base_url"]).name
+                                    if case["base_url"] else None)
+    info = oc.model_info(case["model"], provider)
+    assert (info and [info.provider, info.name]) == (case["expected"] or None), case["why"]
 
 
-def test_a_snapshot_with_its_own_price_and_a_fine_tune_are_priced_right():
-    assert len(RESOLUTION) >= 50
-    assert oc.model_info("gpt-4o-2024-05-13").input_price == 5.0      # not gpt-4o's 2.50
-    assert oc.model_info("o3-pro").input_price == 20.0                 # not o3's 2.00
-    ft = oc.model_info("ft:gpt-4o-mini-2024-07-18:acme::A1b2C3")
-    assert ft.context_window == 128_000 and ft.input_price is None
+def test_windows_prompt_caps_and_the_rows_sources():
+    assert len(RESOLUTION) >= 100
+    for model, limits in [("gpt-5", (400_000, 272_000, 128_000)),       # 272k + 128k
+                          ("gpt-5.4", (1_050_000, 922_000, 128_000)),   # the window, not the cap
+                          ("gpt-5.6-terra", (1_050_000, 922_000, 128_000)),
+                          ("gpt-4o", (128_000, 128_000, 16_384))]:
+        info = oc.model_info(model)
+        assert (info.context_window, info.max_input_tokens, info.max_output_tokens) == limits
+    assert oc.model_info("ft:gpt-4o-mini-2024-07-18:acme::A1b2C3").input_price == 0.3
     free = oc.model_info("openrouter:openai/gpt-4o:free")
     assert (free.input_price, free.output_price) == (0.0, 0.0)
-    gpt5 = oc.model_info("gpt-5")
-    assert (gpt5.context_window, gpt5.max_input_tokens, gpt5.max_output_tokens) == (
-        400_000, 272_000, 128_000)
+    assert oc.model_info("gpt-4o").source == ("LiteLLM 1.110.2 (sha256 8943af58bf9f...), "
+                                              "current on 2026-12-01")
+    for model in ("ollama:llama3", "ollama:gpt-oss:120b-cloud"):        # never refused
+        info = oc.model_info(model)
+        assert (info.context_window, info.max_input_tokens, info.max_output_tokens) == (
+            None, None, None)
+
+
+@pytest.mark.parametrize("model,messages,kwargs", [
+    ("gpt-5.4", "word " * 680_000, dict(max_completion_tokens=128_000)),   # 850k + 128k
+    ("gpt-5", "word " * 217_000, dict(max_completion_tokens=128_000)),     # 271k + 128k
+    ("gpt-4o", "word " * 88_000, dict(max_tokens=16_384)),                 # 110k + 16k
+    ("ollama:llama3", "word " * 200_000, dict(max_tokens=100_000)),        # the server's window
+    ("lmstudio:qwen2.5-7b-instruct", "word " * 200_000, {}),
+    ("openrouter:qwen/qwen3.8-27b", "hi", dict(max_tokens=20_000)),       # not Groq's limit
+])
+@responses.activate
+def test_calls_the_provider_accepts_are_sent(model, messages, kwargs, monkeypatch, keys):
+    monkeypatch.setattr(oc, "_counter", lambda text: (len(text) + 3) // 4)
+    monkeypatch.setenv("OLLAMA_HOST", "http://127.0.0.1:11434")
+    responses.post(re.compile(r".*/chat/completions"), json=completion())
+    oc.chat(messages, model=model, **kwargs)
+    assert len(responses.calls) == 1
+
+
+@pytest.mark.parametrize("model,messages,kwargs,message", [
+    ("gpt-5.4", "word " * 740_000, {}, "reads at most 922000 prompt tokens"),     # 925k
+    ("gpt-5", "word " * 218_000, {}, "reads at most 272000 prompt tokens"),     # 272.5k
+    ("gpt-4o", "word " * 100_000, dict(max_tokens=10_000),
+     "context window of 128000 tokens"),                                          # 125k + 10k
+    ("gpt-4o", "hi", dict(max_tokens=16_385), "writes at most 16384 output tokens"),
+])
+@responses.activate
+def test_calls_past_a_limit_are_refused(model, messages, kwargs, message, monkeypatch):
+    monkeypatch.setattr(oc, "_counter", lambda text: (len(text) + 3) // 4)
+    with pytest.raises(oc.ContextWindowExceededError, match=message):
+        oc.chat(messages, model=model, api_key=KEY, **kwargs)
+    assert len(responses.calls) == 0
+
+
+# Bills worked out by hand from the providers' pricing pages (testdata/model_cost_cases.json,
+# each with its page): long context, service tiers, cache writes, DeepSeek's off-peak hours,
+# OpenRouter's and xAI's own figures, batches.
+COSTS = json.loads((HERE / "testdata" / "model_cost_cases.json").read_text())["cases"]
+
+
+@pytest.mark.parametrize("case", COSTS, ids=lambda c: c["name"])
+def test_costs_are_what_the_provider_bills(case):
+    cost = oc.estimate_cost(case["usage"], case["model"], case["provider"],
+                            service_tier=case["service_tier"], created=case["created"],
+                            batch=case["batch"])
+    expected = case["expected_estimate"]
+    if expected is None:
+        assert cost is None, case["note"]
+        assert oc._cost(case["usage"], case["model"], case["provider"], case["service_tier"],
+                        case["created"], case["batch"])[1]          # a reason, never empty
+    else:
+        assert cost == pytest.approx(expected, rel=0.01), case["hand_worked"]
+
+
+def test_a_response_prices_itself_by_its_tier_and_time():
+    usage = {"prompt_tokens": 10_000, "completion_tokens": 1_000, "total_tokens": 11_000}
+    flex = oc._parse_chat(completion(model="gpt-5.4", usage=usage, service_tier="flex"),
+                          "openai")
+    assert flex.cost == pytest.approx((10_000 * 1.25 + 1_000 * 7.5) / 1e6)
+    scale = oc._parse_chat(completion(model="gpt-5.4", usage=usage, service_tier="scale"),
+                           "openai")
+    assert scale.cost is None and scale.cost_reason == "no scale price for gpt-5.4"
+    night = oc._parse_chat(completion(model="deepseek-v4-pro", usage=usage,
+                                      created=1764676800), "deepseek")     # Tue 12:00 UTC
+    assert night.cost == pytest.approx((10_000 * 0.66 + 1_000 * 1.98) / 1e6)
+    reported = oc._parse_chat(completion(model="anthropic/claude-sonnet-5", usage=dict(
+        usage, cost=0.95)), "openrouter")
+    assert reported.cost == 0.95 and reported.cost_reason == "reported by openrouter"
+
+
+def test_the_whole_litellm_file_loads_and_the_same_names_resolve(fresh_models):
+    """What a user who wants full coverage does: nothing that resolved before changes, the
+    resolution cases hold, and no row refuses a call its provider accepts."""
+    before = {(c["model"], c["provider"]): oc.model_info(c["model"], c["provider"])
+              for c in RESOLUTION if not c["base_url"]}
+    start = time.process_time()
+    added = oc.load_model_data(HERE / "testdata" / "litellm_1.110.2_model_prices.json")
+    assert added > 900 and time.process_time() - start < 2.0
+    for model in ("gpt-4o", "gpt-5", "o3", "text-embedding-3-small", "gpt-5.4"):
+        assert oc.model_info(model).provider == "openai", model
+    assert oc.model_info("azure:gpt-4o").provider == "azure"
+    for (model, provider), info in before.items():
+        after = oc.model_info(model, provider)
+        if info is not None and provider != "azure":   # Azure may now have a row of its own
+            assert (after.provider, after.name) == (info.provider, info.name), model
+    assert oc.model_info("ollama:llama3").context_window is None
+    assert oc.model_info("llama3") is None                 # OpenAI has no such model
 
 
 def test_cost_counts_cached_and_reasoning_tokens_as_billed():
@@ -1729,8 +1788,9 @@ def test_cost_counts_cached_and_reasoning_tokens_as_billed():
     r = oc._parse_chat(completion(model="gpt-4o-2024-08-06", usage=usage), "openai")
     assert r.cost == pytest.approx(by_hand)
     deepseek = {"prompt_tokens": 1000, "completion_tokens": 100, "prompt_cache_hit_tokens": 800}
-    assert oc.estimate_cost(deepseek, "deepseek-v4-flash", "deepseek") == pytest.approx(
-        (200 * 0.3 + 800 * 0.006 + 100 * 1.2) / 1e6)
+    peak = 1764642600                           # a Tuesday, 02:30 UTC: DeepSeek's peak hours
+    assert oc.estimate_cost(deepseek, "deepseek-v4-flash", "deepseek", created=peak) == \
+        pytest.approx((200 * 0.3 + 800 * 0.006 + 100 * 1.2) / 1e6)
     assert oc.estimate_cost({"prompt_tokens": 10, "completion_tokens": 1}, "gpt-4o",
                             "groq") is None                             # not a Groq model
 
@@ -1831,11 +1891,12 @@ def test_the_built_in_rows_match_the_pinned_litellm_excerpt(fresh_models):
         oc._from_litellm(k, v) for k, v in excerpt.items()) if i}
     assert built_in.keys() == from_litellm.keys()
     for key, info in built_in.items():
-        assert info.to_dict() == from_litellm[key].to_dict(), key
+        assert dataclasses.replace(info, source="") == dataclasses.replace(
+            from_litellm[key], source=""), key
     assert "LiteLLM 1.110.2" in source and source.split("sha256 ")[1][:8] in (
         HERE / "openai_compat.py").read_text()
-    assert 80 <= len(built_in) <= 130 and {i.provider for i in built_in.values()} >= {
-        "openai", "groq", "together", "deepseek", "mistral", "xai", "fireworks"}
+    assert 550 <= len(built_in) <= 700 and {i.provider for i in built_in.values()} >= {
+        "openai", "azure", "groq", "together", "deepseek", "mistral", "xai", "fireworks"}
 
 
 @pytest.mark.parametrize("model,field", [
@@ -1866,8 +1927,8 @@ def test_provider_facts(monkeypatch):
     assert oc.build_request("hi", model="azure:my-gpt4o").url.endswith("api-version=2024-10-21")
     assert oc.build_request("hi", model="azure:o3-mini", api_version="2025-04-01-preview"
                             ).url.endswith("api-version=2025-04-01-preview")
-    info = oc.model_info("deepseek:deepseek-chat")
-    assert info.deprecated == "2026-07-24"
+    assert oc.model_info("deepseek:deepseek-chat") is None     # shut down 2026-07-24
+    assert oc.model_info("gpt-5").deprecated == "2026-12-11"   # announced, still answering
 
 
 # -----------------------------------------------------------------------------
@@ -4281,6 +4342,87 @@ def test_the_client_without_a_key_fails_when_made(monkeypatch):
     with pytest.raises(oc.OpenAIError, match="GROQ_API_KEY"):
         oc.OpenAI(provider="groq")
     assert oc.OpenAI(provider="ollama") and oc.OpenAI(base_url="http://127.0.0.1:1/v1")
+
+
+# -----------------------------------------------------------------------------
+# Found by a review of the changes above, kept as promises.
+
+def test_the_parameter_checks_are_built_whole_for_every_thread(monkeypatch):
+    monkeypatch.setattr(oc, "_PARAM_CHECKS", {})
+    slow = oc._accepted
+    monkeypatch.setattr(oc, "_accepted", lambda hint: (time.sleep(0.002), slow(hint))[1])
+    errors = []
+
+    def build():
+        try:
+            oc.build_request("hi", "gpt-4o", api_key=KEY, function_call="auto", seed=1)
+        except Exception as exc:        # noqa: BLE001 - reported below
+            errors.append(exc)
+    threads = [threading.Thread(target=build) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+
+
+@pytest.mark.parametrize("kwargs,error,message", [
+    (dict(logit_bias={"1": float("nan")}), TypeError, "logit_bias cannot be sent as JSON"),
+    (dict(extra_body={"x": float("inf")}), TypeError, "x cannot be sent as JSON"),
+    (dict(seed=10**400), None, None),
+    (dict(max_tokens=10**400), ValueError, None),
+    (dict(stream="false"), TypeError, "stream must be True or False"),
+])
+@responses.activate
+def test_values_json_cannot_hold_are_refused_naming_the_field(kwargs, error, message):
+    responses.post(OPENAI_URL, json=completion())
+    if error is None:                               # a seed may be any integer
+        assert oc.build_request("hi", "gpt-4o", api_key=KEY, **kwargs).json["seed"] == 10**400
+        return
+    with pytest.raises(error, match=message):
+        oc.chat("hi", model="gpt-4o", api_key=KEY, **kwargs)
+    assert len(responses.calls) == 0
+
+
+def test_the_cli_error_line_is_printable_and_keyless(server, monkeypatch, capsys):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", server.url + "/v1")
+    server.add(**as_json(400, {"error": {"message": "bad \x1b[2J\x1b]0;pwned\x07\x9b31m "
+                                                    "\u202eevil " + KEY}}))
+    assert oc._main(["-m", "openai:gpt-4o-mini", "--max-retries", "0", "hi"],
+                    io.StringIO()) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("openai-compat: 400 error from openai: bad ") and KEY not in err
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]", err), repr(err)
+
+
+def test_a_batch_id_echoing_the_key_is_never_shown(server, monkeypatch, capsys):
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    server.add(**as_json(200, dict(batch_object("in_progress"), id="batch_" + KEY,
+                                   status="in_progress " + KEY)))
+    batch = oc.get_batch("batch_" + KEY, base_url=server.url + "/v1", api_key=KEY,
+                         max_retries=0)
+    assert KEY not in repr(batch)
+    args = oc._parser().parse_args(["--batch-id", "x"])
+    assert KEY not in oc._resume_hint(batch, args)
+
+
+def test_json_is_found_after_many_brackets_of_prose():
+    checklist = "[x] done " * 150 + '{"a": 1}'
+    assert oc._parse_chat(completion(checklist)).json() == {"a": 1}
+    braces = "{" * 101 + "} " + '{"z": 1}'
+    assert oc._parse_chat(completion(braces)).json() == {}       # the first that parses
+
+
+def test_batches_refuse_what_they_would_ignore(server, tmp_path):
+    with pytest.raises(TypeError, match="submit_batch\\(\\) does not take budget"):
+        oc.submit_batch(["a"], "gpt-4o-mini", base_url=server.url + "/v1", api_key=KEY,
+                        budget=oc.Budget(max_cost=0.0))
+    with pytest.raises(TypeError, match="write_batch_file\\(\\) does not take timeout"):
+        oc.write_batch_file(["a"], tmp_path / "b.jsonl", "gpt-4o-mini", timeout=5)
+    with pytest.raises(TypeError, match="jobs must be a list"):
+        oc.chat_many("hello", model="mock:echo")
+    assert server.requests == []
 
 
 # -----------------------------------------------------------------------------

@@ -1,17 +1,61 @@
 """Regenerate openai_compat's built-in model table from LiteLLM's model data (for maintainers).
 
-    pip download litellm==VERSION --no-deps -d /tmp/litellm
-    unzip -o /tmp/litellm/litellm-*.whl 'litellm/model_prices_and_context_window_backup.json' \
-        -d /tmp/litellm
-    python scripts/refresh_model_data.py \
-        /tmp/litellm/litellm/model_prices_and_context_window_backup.json VERSION
+Input: LiteLLM's model_prices_and_context_window_backup.json from the pinned wheel
+(PINNED_VERSION, sha256 PINNED_SHA256 below). Get it, then run the script:
 
-It rewrites the block between the "model table" markers in openai_compat.py and the pinned
-excerpt testdata/litellm_excerpt.json that the tests compare the table with. Which models
-are in the table is decided here (SELECTED); their numbers come from LiteLLM only, through
-the same conversion load_model_data() uses. A dated OpenAI snapshot gets a row of its own
-only when its numbers differ from its undated name's (gpt-4o-2024-05-13).
+    pip download litellm==1.110.2 --no-deps -d /tmp/litellm
+    unzip -o /tmp/litellm/litellm-*.whl 'litellm/model_prices_and_context_window_backup.json' \\
+        -d /tmp/litellm
+    python scripts/refresh_model_data.py \\
+        /tmp/litellm/litellm/model_prices_and_context_window_backup.json 1.110.2
+
+That rewrites, in place, the block between the "model table" markers (BEGIN and END below) in
+openai_compat.py, and the pinned excerpt testdata/litellm_excerpt.json (the LiteLLM entries
+the table was made from). Other forms:
+
+    python scripts/refresh_model_data.py --check PATH [JSON [VERSION]]
+        only report how the block in PATH (openai_compat.py, or a file holding the block)
+        differs from what JSON would generate; writes nothing; exit status 1 if it differs.
+    python scripts/refresh_model_data.py --block-out FILE [JSON [VERSION]]
+        write the generated block to FILE only (openai_compat.py untouched).
+    --today YYYY-MM-DD   the date rows are judged against (default: today, UTC).
+
+JSON defaults to $LITELLM_MODEL_DATA, else the path above; VERSION to PINNED_VERSION. A file
+whose sha256 is not PINNED_SHA256 is used with a warning on stderr.
+
+The block header prints the source (LiteLLM version and file sha256) and the data date (the
+day the rows were judged current, --today), and _MODEL_SOURCE holds the same for
+model_info() to report where each number came from.
+
+What the table holds, per provider (LiteLLM provider names -> ours in PROVIDERS):
+  * every entry of mode chat, embedding or responses, under its name without the
+    "<provider>/" prefix, except rows past their shutdown date (deprecation_date before
+    --today), which are dropped; a future shutdown date is kept in the row;
+  * Azure entries only where their limits, prices or shutdown date differ from OpenAI's row
+    of the same name (or OpenAI has no such name), and never the data-zone variants
+    ("azure/eu/...", "us/", "global/"...): a deployment name does not say its zone;
+  * Ollama rows without limits: a local server's window is its num_ctx, not a table's;
+  * dated variants only where LiteLLM lists them, each with its own numbers.
+Row shape (USD per 1M tokens):
+  (name, context_window, max_input_tokens, max_output_tokens, input, cached_input, output,
+   deprecated_or_None[, extras])
+extras, only with keys whose numbers the source gives:
+  "long": (threshold_tokens, input, cached_input, output)  whole request, prompt > threshold
+  "flex" / "priority": (input, cached_input, output)        OpenAI's service_tier prices
+  "batch": (input, output)                                  LiteLLM's *_batches
+  "cache_write": price                                      cache_creation_input_token_cost
+  "off_peak": (input, cached_input, output, windows)        DeepSeek's off-peak prices; windows
+      are ((ISO weekdays), ("HH:MM-HH:MM" UTC, ...)) pairs, "-00:00" meaning midnight.
+Windows (window_rule): LiteLLM's max_input_tokens is the prompt cap for some OpenAI models and
+the whole window for others. OpenAI documents GPT-5-family windows as N = prompt cap + max
+output (400,000 = 272,000 + 128,000; 1,050,000 = 922,000 + 128,000; Azure's chat models
+128,000 = 111,616 + 16,384). So: when max_input + max_output is one of those documented
+windows, the window is the sum and max_input the cap; when max_input is itself 400,000 or
+1,050,000 with 128,000 output, it is the window and the cap is the difference; otherwise the
+window is max_input (o-series, gpt-4o, every other host: prompt + output within it).
 """
+import argparse
+import ast
 import datetime
 import hashlib
 import json
@@ -20,127 +64,283 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
-
-import openai_compat as oc  # noqa: E402
-
 MODULE = os.path.join(ROOT, "openai_compat.py")
 EXCERPT = os.path.join(ROOT, "testdata", "litellm_excerpt.json")
 BEGIN = "# --- model table: generated by scripts/refresh_model_data.py; edit that, not this ---"
 END = "# --- end of generated model table ---"
+PINNED_VERSION = "1.110.2"
+PINNED_SHA256 = "8943af58bf9f979c6a4bef815687117ffa341e462a41faed9be17b5c33d3dcc2"
+DEFAULT_JSON = "/tmp/litellm/litellm/model_prices_and_context_window_backup.json"
 
-# LiteLLM keys, by our provider: the models people use today on each row.
-SELECTED = {
-    "openai": """gpt-3.5-turbo gpt-4 gpt-4-1106-preview gpt-4-turbo gpt-4.1 gpt-4.1-mini
-        gpt-4.1-nano gpt-4o gpt-4o-mini o1
-        o1-pro o3 o3-mini o3-pro o3-deep-research o4-mini o4-mini-deep-research gpt-5
-        gpt-5-mini gpt-5-nano gpt-5-chat-latest gpt-5-pro gpt-5.1 gpt-5.1-chat-latest gpt-5.2
-        gpt-5.2-chat-latest gpt-5.2-pro gpt-5.3-chat-latest gpt-5.4 gpt-5.4-mini gpt-5.4-nano
-        gpt-5.4-pro gpt-5.5 gpt-5.5-pro gpt-5.6 gpt-5.6-sol gpt-5.6-terra gpt-5.6-luna
-        text-embedding-3-small text-embedding-3-large text-embedding-ada-002""",
-    "azure": "azure/o1-mini",
-    "groq": "groq/openai/gpt-oss-120b groq/openai/gpt-oss-20b groq/qwen/qwen3.8-27b",
-    "together": """together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo
-        together_ai/meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo
-        together_ai/meta-llama/Llama-4-Scout-17B-16E-Instruct together_ai/deepseek-ai/DeepSeek-V3
-        together_ai/deepseek-ai/DeepSeek-V3.1 together_ai/deepseek-ai/DeepSeek-R1-0528
-        together_ai/Qwen/Qwen2.5-72B-Instruct-Turbo
-        together_ai/Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8
-        together_ai/openai/gpt-oss-120b together_ai/openai/gpt-oss-20b
-        together_ai/moonshotai/Kimi-K2.6 together_ai/zai-org/GLM-4.6
-        together_ai/BAAI/bge-base-en-v1.5""",
-    "deepseek": "deepseek-chat deepseek-reasoner deepseek-v4-flash deepseek-v4-pro",
-    "mistral": """mistral/mistral-large-latest mistral/mistral-medium-latest
-        mistral/mistral-small-latest mistral/magistral-medium-latest
-        mistral/magistral-small-latest mistral/codestral-latest mistral/devstral-latest
-        mistral/ministral-8b-latest mistral/open-mistral-nemo mistral/mistral-embed""",
-    "xai": "xai/grok-4.20 xai/grok-4.3 xai/grok-4.5 xai/grok-4.6 xai/grok-4.7 xai/grok-code-fast-1",
-    "fireworks": """fireworks_ai/accounts/fireworks/models/gpt-oss-120b
-        fireworks_ai/accounts/fireworks/models/gpt-oss-20b
-        fireworks_ai/accounts/fireworks/models/llama-v3p3-70b-instruct
-        fireworks_ai/accounts/fireworks/models/llama-v3p1-8b-instruct
-        fireworks_ai/accounts/fireworks/models/llama4-maverick-instruct-basic
-        fireworks_ai/accounts/fireworks/models/deepseek-v3p1
-        fireworks_ai/accounts/fireworks/models/deepseek-v4-flash
-        fireworks_ai/accounts/fireworks/models/qwen3-coder-480b-a35b-instruct
-        fireworks_ai/accounts/fireworks/models/kimi-k2p6
-        fireworks_ai/accounts/fireworks/models/glm-4p7
-        fireworks_ai/accounts/fireworks/models/minimax-m3""",
-}
-DATED = re.compile(r"^(?P<base>.+?)-(?:\d{4}-\d{2}-\d{2}|\d{4})$")
+# LiteLLM provider -> ours, in the table's order.
+PROVIDERS = {"openai": "openai", "azure": "azure", "groq": "groq", "together_ai": "together",
+             "deepseek": "deepseek", "mistral": "mistral", "xai": "xai",
+             "fireworks_ai": "fireworks", "openrouter": "openrouter", "ollama": "ollama"}
+MODES = ("chat", "embedding", "responses")
+OPENAI_FAMILY = ("openai", "azure")
+# OpenAI's documented windows that LiteLLM records as prompt cap + max output.
+SPLIT_WINDOWS = (400_000, 1_050_000, 128_000)
+WHOLE_WINDOWS = {(400_000, 128_000), (1_050_000, 128_000)}   # max_input is the window
+AZURE_ZONE = re.compile(r"^(?:eu|us|us-gov|global|global-standard|apac|[a-z]+-[a-z]+)/")
+NOT_MODELS = re.compile(r"^together-ai-")   # Together's size-bucket price rows, no model names
+LONG = re.compile(r"^input_cost_per_token_above_(\d+)k_tokens$")
+MAX_LINE = 100
+# Entries LiteLLM still lists with no shutdown date for names the provider no longer serves,
+# by the provider's own page (checked 2026-12-01). Dropped like a past shutdown date.
+GONE = {("deepseek", name): "not a model name on api-docs.deepseek.com/quick_start/pricing "
+        "(deepseek-flash, deepseek-v4-pro; legacy deepseek-v4-flash[-vision-exp])"
+        for name in ("deepseek-coder", "deepseek-r1", "deepseek-v3", "deepseek-v3.2")}
 
 
-def selected_keys(data: dict) -> list[str]:
-    """SELECTED, plus each OpenAI snapshot whose numbers differ from its undated name's."""
-    keys = [k for words in SELECTED.values() for k in words.split()]
-    missing = [k for k in keys if k not in data]
-    if missing:
-        sys.exit("not in this LiteLLM file: %s" % ", ".join(missing))
-    chosen = set(keys)
+def per_million(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return round(value * 1e6, 6)
+
+
+def positive_int(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 \
+        else None
+
+
+def window_rule(provider, max_input, max_output):
+    """(context_window, max_input_tokens, which rule) from LiteLLM's two limits."""
+    if provider == "ollama":
+        return None, None, "local"
+    if provider in OPENAI_FAMILY and max_input and max_output:
+        if max_input + max_output in SPLIT_WINDOWS:
+            return max_input + max_output, max_input, "sum"
+        if (max_input, max_output) in WHOLE_WINDOWS:
+            return max_input, max_input - max_output, "cap"
+    return max_input, max_input, "same"
+
+
+def tier(entry, suffix, keys=("input_cost_per_token", "cache_read_input_token_cost",
+                              "output_cost_per_token")):
+    if entry.get(keys[0] + suffix) is None:
+        return None
+    return tuple(per_million(entry.get(k + suffix)) for k in keys)
+
+
+def extras(entry):
+    out = {}
+    longs = sorted(int(m.group(1)) for m in map(LONG.match, entry) if m)
+    if longs:
+        n = longs[0]             # one threshold per entry in 1.110.2
+        base = tier(entry, "_above_%dk_tokens" % n)
+        if base:
+            out["long"] = (n * 1000,) + base
+    for name in ("flex", "priority"):
+        prices = tier(entry, "_" + name)
+        if prices:
+            out[name] = prices
+    batch = tier(entry, "_batches", ("input_cost_per_token", "output_cost_per_token"))
+    if batch:
+        out["batch"] = batch
+    write = per_million(entry.get("cache_creation_input_token_cost"))
+    if write:                    # 0.0 (DeepSeek) means no separate write price: omitted
+        out["cache_write"] = write
+    off = entry.get("off_peak_pricing")
+    if isinstance(off, dict) and off.get("input_cost_per_token") is not None:
+        windows = tuple((tuple(w.get("weekdays", ())),
+                         tuple([w["hours_utc"]] if isinstance(w.get("hours_utc"), str)
+                               else w.get("hours_utc", ())))
+                        for w in off.get("windows", ()))
+        out["off_peak"] = tier(off, "") + (windows,)
+    return out
+
+
+def convert(key, entry, today):
+    """(provider, row, rule) for one LiteLLM entry, or (provider, None, why) when left out."""
+    litellm = entry.get("litellm_provider")
+    provider = PROVIDERS[litellm]
+    name = key[len(litellm) + 1:] if key.startswith(litellm + "/") else key
+    deprecated = entry.get("deprecation_date")
+    if deprecated and str(deprecated) < today:
+        return provider, name, None, "past shutdown %s" % deprecated
+    if (provider, name) in GONE:
+        return provider, name, None, GONE[(provider, name)]
+    if NOT_MODELS.match(name):
+        return provider, name, None, "price bucket, not a model"
+    if provider == "azure" and AZURE_ZONE.match(name):
+        return provider, name, None, "Azure data-zone variant"
+    if all(entry.get(k) is None for k in ("max_input_tokens", "max_output_tokens",
+                                          "input_cost_per_token", "output_cost_per_token")):
+        return provider, name, None, "no limits and no prices"   # "openai/container"
+    max_input, max_output = positive_int(entry.get("max_input_tokens")), positive_int(
+        entry.get("max_output_tokens"))
+    window, cap, rule = window_rule(provider, max_input, max_output)
+    if provider == "ollama":
+        max_output = None
+    row = (name, window, cap, max_output, per_million(entry.get("input_cost_per_token")),
+           per_million(entry.get("cache_read_input_token_cost")),
+           per_million(entry.get("output_cost_per_token")), deprecated or None)
+    more = extras(entry)
+    return provider, name, row + ((more,) if more else ()), rule
+
+
+def generate(data, today):
+    """{provider: {name: row}}, the LiteLLM keys used, and a report of what was left out."""
+    rows = {p: {} for p in PROVIDERS.values()}
+    used, report = {}, {"dropped": [], "rules": {}, "duplicates": [], "azure_same": []}
     for key, entry in data.items():
-        m = DATED.match(key)
-        if m and m.group("base") in chosen and entry.get("litellm_provider") == "openai":
-            base, snap = oc._from_litellm(m.group("base"), data[m.group("base")]), \
-                oc._from_litellm(key, entry)
-            if snap and base and row(snap)[1:7] != row(base)[1:7]:   # limits or prices
-                keys.append(key)
-    return keys
+        if not (isinstance(entry, dict) and entry.get("litellm_provider") in PROVIDERS
+                and entry.get("mode") in MODES):
+            continue
+        provider, name, row, why = convert(key, entry, today)
+        if row is None:
+            report["dropped"].append((provider, name, why))
+            continue
+        old = rows[provider].get(name)
+        if old is not None:      # "deepseek-chat" and "deepseek/deepseek-chat"
+            report["duplicates"].append((provider, name, old == row))
+            if old[1:8] != row[1:8]:
+                sys.exit("%s: two LiteLLM entries for %r disagree: %r, %r"
+                         % (provider, name, old, row))
+            if len(row) <= len(old):
+                continue
+        rows[provider][name] = row
+        used[(provider, name)] = key
+        report["rules"][(provider, name)] = why
+    for name, row in list(rows["azure"].items()):   # Azure: only where it differs
+        same = rows["openai"].get(name)      # in limits, prices or shutdown date; LiteLLM's
+        if same is not None and same[1:8] == row[1:8]:   # Azure tiers are only sparser
+            del rows["azure"][name]
+            del used[("azure", name)]
+            report["azure_same"].append(name)
+    return rows, used, report
 
 
-def row(info) -> tuple:
-    fields = (info.name, info.context_window, info.max_input_tokens, info.max_output_tokens,
-              info.input_price, info.cached_input_price, info.output_price)
-    return fields + ((info.deprecated,) if info.deprecated else ())
-
-
-def literal(value) -> str:
+def literal(value):
+    if value is None or isinstance(value, bool):
+        return repr(value)
     if isinstance(value, str):
         return json.dumps(value)
-    return "{:_}".format(value) if isinstance(value, int) else repr(value)
+    if isinstance(value, int):
+        return "{:_}".format(value)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, tuple):
+        inner = ", ".join(literal(v) for v in value)
+        return "(%s,)" % inner if len(value) == 1 else "(%s)" % inner
+    if isinstance(value, dict):
+        return "{%s}" % ", ".join("%s: %s" % (literal(k), literal(v)) for k, v in value.items())
+    raise TypeError(value)
 
 
-def row_lines(info) -> list[str]:
-    """One row, as one line when it fits in 100 characters, else two."""
-    values = [literal(v) for v in row(info)]
-    line = "        (%s)," % ", ".join(values)
-    if len(line) <= 100:
-        return [line]
-    return ["        (%s," % values[0], "         %s)," % ", ".join(values[1:])]
+def row_line(row):
+    line = "        %s," % literal(row)
+    return line + "  # noqa: E501" if len(line) > MAX_LINE else line
 
 
-def render(infos, source: str) -> str:
-    lines = [BEGIN, "# " + source,
-             "# name, context window, max input, max output tokens, USD per 1M input, cached "
-             "input, output", "# tokens[, the provider's announced shutdown date]",
+def render(rows, source):
+    lines = [BEGIN,
+             "# Source: LiteLLM %s model_prices_and_context_window.json," % source["version"],
+             "# sha256 %s;" % source["sha256"],
+             "# data date %s (rows past their shutdown date on it dropped)." % source["as_of"],
+             "# (name, context window, max input, max output tokens, USD per 1M input, cached",
+             "#  input, output tokens, shutdown date or None[, extras]); extras: \"long\":",
+             "#  (prompt tokens above which the whole request is billed at, input, cached,",
+             "#  output), \"flex\"/\"priority\": (input, cached, output), \"batch\": (input, "
+             "output),",
+             "#  \"cache_write\": price, \"off_peak\": (input, cached, output, ((ISO weekdays),",
+             "#  (UTC hours, ...)), ...). Windows: see window_rule in the script.",
+             "_MODEL_SOURCE = {",
+             *("    %s: %s," % (literal(k), literal(v)) for k, v in source.items()),
+             "}",
              "_MODEL_ROWS: dict[str, tuple[tuple, ...]] = {"]
-    for provider in SELECTED:
+    for provider, table in rows.items():
+        if not table:
+            lines.append("    %s: ()," % json.dumps(provider))
+            continue
         lines.append("    %s: (" % json.dumps(provider))
-        for info in sorted((i for i in infos if i.provider == provider), key=lambda i: i.name):
-            lines += row_lines(info)
+        lines += [row_line(table[n]) for n in sorted(table, key=lambda n: (n.lower(), n))]
         lines.append("    ),")
     lines += ["}", END]
     return "\n".join(lines)
 
 
-def main():
-    path, version = sys.argv[1], sys.argv[2]
-    raw = open(path, "rb").read()
-    data = json.loads(raw)
-    keys = selected_keys(data)
-    infos = [oc._from_litellm(k, data[k]) for k in keys]
-    source = ("Source: LiteLLM %s model_prices_and_context_window.json,\n# sha256 %s, "
-              "checked %s" % (version, hashlib.sha256(raw).hexdigest(),
-                              datetime.date.today().isoformat()))
+def block_of(text):
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    return text[start:end], start, end
+
+
+def rows_of_block(block):
+    """{provider: {name: row}} from a block's text (literals only; nothing is executed)."""
+    for node in ast.parse(block).body:
+        target = getattr(node, "target", None) or (getattr(node, "targets", [None])[0])
+        if getattr(target, "id", None) == "_MODEL_ROWS":
+            value = ast.literal_eval(node.value)
+            return {p: {r[0]: tuple(r) for r in rs} for p, rs in value.items()}
+    raise ValueError("no _MODEL_ROWS in the block")
+
+
+def differences(old, new):
+    out = []
+    for provider in sorted(set(old) | set(new)):
+        a, b = old.get(provider, {}), new.get(provider, {})
+        for name in sorted(set(a) | set(b)):
+            if name not in b:
+                out.append("- %s %s %r" % (provider, name, a[name][1:]))
+            elif name not in a:
+                out.append("+ %s %s %r" % (provider, name, b[name][1:]))
+            elif a[name] != b[name]:
+                out.append("~ %s %s %r -> %r" % (provider, name, a[name][1:], b[name][1:]))
+    return out
+
+
+def load(path, version):
+    try:
+        raw = open(path, "rb").read()
+    except OSError as exc:
+        sys.exit("cannot read LiteLLM's model data %s: %s (see this script's docstring)"
+                 % (path, exc.strerror))
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != PINNED_SHA256 or version != PINNED_VERSION:
+        print("warning: %s is sha256 %s, LiteLLM %s; pinned: %s, %s"
+              % (path, digest, version, PINNED_SHA256, PINNED_VERSION), file=sys.stderr)
+    return json.loads(raw), digest
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("json", nargs="?",
+                        default=os.environ.get("LITELLM_MODEL_DATA", DEFAULT_JSON))
+    parser.add_argument("version", nargs="?", default=PINNED_VERSION)
+    parser.add_argument("--check", metavar="PATH")
+    parser.add_argument("--block-out", metavar="FILE")
+    parser.add_argument("--today", default=datetime.datetime.now(datetime.timezone.utc)
+                        .date().isoformat())
+    args = parser.parse_args(argv)
+    data, digest = load(args.json, args.version)
+    rows, used, report = generate(data, args.today)
+    source = {"source": "LiteLLM %s model_prices_and_context_window.json" % args.version,
+              "version": args.version, "sha256": digest, "as_of": args.today}
+    block = render(rows, source)
+    counts = ", ".join("%s %d" % (p, len(t)) for p, t in rows.items())
+    if args.check:
+        old = rows_of_block(block_of(open(args.check, encoding="utf-8").read())[0])
+        diff = differences(old, rows_of_block(block))
+        print("\n".join(diff) if diff else "no differences")
+        print("%d differences; generated: %s" % (len(diff), counts))
+        return 1 if diff else 0
+    if args.block_out:
+        with open(args.block_out, "w", encoding="utf-8") as f:
+            f.write(block + "\n")
+        print("%d rows (%s) -> %s" % (sum(map(len, rows.values())), counts, args.block_out))
+        return 0
     module = open(MODULE, encoding="utf-8").read()
-    start, end = module.index(BEGIN), module.index(END) + len(END)
+    _, start, end = block_of(module)
     with open(MODULE, "w", encoding="utf-8") as f:
-        f.write(module[:start] + render(infos, source) + module[end:])
-    excerpt = {"_source": source.replace("\n# ", " "), **{k: data[k] for k in keys}}
+        f.write(module[:start] + block + module[end:])
+    excerpt = {"_source": "%(source)s sha256 %(sha256)s, data date %(as_of)s" % source,
+               **{key: data[key] for key in sorted(used.values())}}
     with open(EXCERPT, "w", encoding="utf-8") as f:
         json.dump(excerpt, f, indent=1, sort_keys=True)
         f.write("\n")
-    print("%d rows from %s" % (len(infos), source))
+    print("%d rows (%s) from %s" % (sum(map(len, rows.values())), counts, source["source"]))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
