@@ -25,6 +25,7 @@ import textwrap
 import threading
 import time
 import typing
+import warnings
 import zlib
 from pathlib import Path
 
@@ -1757,6 +1758,22 @@ def test_a_response_prices_itself_by_its_tier_and_time():
     reported = oc._parse_chat(completion(model="anthropic/claude-sonnet-5", usage=dict(
         usage, cost=0.95)), "openrouter")
     assert reported.cost == 0.95 and reported.cost_reason == "reported by openrouter"
+
+
+@responses.activate
+def test_a_model_past_its_shutdown_date_warns_once_and_is_sent(fresh_models, monkeypatch):
+    monkeypatch.setattr(oc, "_warned", set())
+    oc.load_model_data({"old-model": {"litellm_provider": "openai", "mode": "chat",
+                                      "max_input_tokens": 1000, "max_output_tokens": 100,
+                                      "deprecation_date": "2020-01-01"}})
+    responses.post(OPENAI_URL, json=completion())
+    with pytest.warns(UserWarning, match=r"old-model on openai was to shut down on 2020-01-01 "
+                                         r"\(load_model_data\(the data given\)"):
+        oc.chat("hi", model="old-model", api_key=KEY)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        oc.chat("hi", model="old-model", api_key=KEY)          # once is enough
+    assert len(responses.calls) == 2
 
 
 def test_the_whole_litellm_file_loads_and_the_same_names_resolve(fresh_models):
