@@ -85,9 +85,11 @@ import dataclasses
 import email.utils
 import enum
 import functools
+import hashlib
 import http.client
 import ipaddress
 import io
+import itertools
 import json
 import logging
 import math
@@ -1360,21 +1362,32 @@ def _send(session, req: Request, timeout, max_retries: int, read,
     _check_proxy(session, req)
     data = req.body if req.body is not None else (
         None if req.json is None else json.dumps(req.json).encode())
-    for attempt in range(max_retries + 1):
+    gate: Any = getattr(session, "rate_gate", None)   # chat_many's shared pacing (Part III)
+    attempt = 0
+    while True:
+        ticket = gate.start(req) if gate is not None else None
         deadline = min(time.monotonic() + _total_seconds(timeout), until)
         try:
+            if ticket is not None:      # told how the attempt ended, whatever the way
+                ticket["reported"] = False
             _head.until = deadline      # the wait for the response head ends by it too
             try:
                 resp = session.request(req.method, req.url, headers=req.headers, data=data,
                                        timeout=timeout, stream=True, allow_redirects=False)
             finally:
                 _head.until = math.inf
+            if gate is not None and ticket is not None:
+                gate.report(resp.headers, resp.status_code, ticket)
             if resp.status_code < 300:
                 return resp, read(resp, deadline)
             error = _http_error(resp, _read_body(resp, deadline), req.provider)
         except _CALLER_ERRORS as exc:      # requests refused what we gave it: never retried
+            if gate is not None and ticket is not None:
+                gate.report(_NO_HEADERS, None, ticket)
             raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
         except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
+            if gate is not None and ticket is not None and not ticket["reported"]:
+                gate.report(_NO_HEADERS, None, ticket)
             error = exc if isinstance(exc, APITimeoutError) else _connection_error(
                 exc, "%s %s" % (req.method, req.url), time.monotonic() >= deadline,
                 _provider_for(req.provider, None).down_hint
@@ -1384,6 +1397,8 @@ def _send(session, req: Request, timeout, max_retries: int, read,
             wait, why = _retry_delay(attempt), type(error).__name__
         else:
             resp.close()
+            if gate is not None and gate.holds(error):
+                continue                # waited out by gate.start(): no retry used up
             if attempt >= max_retries or not _should_retry(error):
                 raise _with_withheld_key(error, req)
             wait, why = _retry_delay(attempt, resp.headers), resp.status_code
@@ -1392,7 +1407,7 @@ def _send(session, req: Request, timeout, max_retries: int, read,
         log.warning("%s: %s, retrying in %.2fs (retry %d of %d)", req.provider, why, wait,
                     attempt + 1, max_retries)
         _sleep(wait)
-    raise AssertionError("unreachable")   # the last attempt returns or raises
+        attempt += 1
 
 
 _NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
@@ -3596,49 +3611,235 @@ def _estimated_usage(messages: list, response: ChatResponse) -> Usage:
 
 def chat_many(jobs: typing.Iterable[str | list | Mapping[str, Any]], *,
               model: str | None = None, max_workers: int = 8,
-              requests_per_minute: float | None = None, progress: bool = False,
+              requests_per_minute: float | None = None,
+              tokens_per_minute: float | None = None, output: str | os.PathLike | None = None,
+              max_rate_limit_wait: float = 600.0, progress: bool = False,
               **common: Unpack[ChatArgs]) -> list[ChatResponse | Exception]:
-    """Run many chat() calls in parallel threads; results come back in input order.
+    """Run many chat() calls in parallel threads; results come back in job order.
 
-    jobs: prompts, message lists, or dicts of per-job chat() arguments; common: arguments
-    shared by all. A job that fails leaves its exception in its slot instead of raising,
-    so one bad prompt never loses the others' results.
+    jobs: prompts, message lists, or dicts of per-job chat() arguments (and, optionally, a
+    "custom_id"); common: arguments shared by all. A job that fails leaves its exception in
+    its slot instead of raising, so one bad prompt never loses the others' results.
+
+    Pacing (_RateGate): starts are paced by the limits the provider's answers state
+    (x-ratelimit-* headers) and by requests_per_minute / tokens_per_minute when you set
+    them (headroom for other programs); a 429 slows the whole run, is waited out and the job
+    sent again, without using up max_retries, up to max_rate_limit_wait seconds in all.
+    output: a JSONL file written as jobs finish; run again with the same jobs and file to
+    resume (answered jobs are read back, failed ones sent again). See chat_iter().
 
         >>> [r.content for r in chat_many(["a", "b"], model="mock:echo")]
         ['a', 'b']
     """
-    from concurrent.futures import ThreadPoolExecutor   # only paid for when used
+    results: list[Any] = []
+    for index, result in chat_iter(
+            jobs, model=model, max_workers=max_workers, requests_per_minute=requests_per_minute,
+            tokens_per_minute=tokens_per_minute, output=output,
+            max_rate_limit_wait=max_rate_limit_wait, progress=progress, **common):
+        results.extend([None] * (index + 1 - len(results)))
+        results[index] = result
+    return results
+
+
+def chat_iter(jobs: typing.Iterable[str | list | Mapping[str, Any]], *,
+              model: str | None = None, max_workers: int = 8,
+              requests_per_minute: float | None = None,
+              tokens_per_minute: float | None = None, output: str | os.PathLike | None = None,
+              max_rate_limit_wait: float = 600.0, progress: bool = False,
+              **common: Unpack[ChatArgs]) -> Iterator[tuple[int, ChatResponse | Exception]]:
+    """chat_many() as (index, result) pairs, in the order the jobs finish (with output=,
+    the jobs answered in an earlier run first): for scripts that act on results as they
+    come."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
     if isinstance(jobs, (str, bytes, Mapping)):
         raise TypeError("jobs must be a list of prompts, message lists or dicts of chat() "
                         "arguments, not %s (wrap one job in [...])" % type(jobs).__name__)
+    _check_seconds(max_rate_limit_wait, "max_rate_limit_wait")
+    if isinstance(max_workers, bool) or not isinstance(max_workers, int) or max_workers < 1:
+        raise TypeError("max_workers must be an integer >= 1, not %r" % (max_workers,))
     shared = dict[str, Any](common, **({"model": model} if model else {}))
     jobs = [_job_args(job, shared) for job in jobs]
-    limiter = _RateLimiter(requests_per_minute) if requests_per_minute else None
-    session = common.get("session") or _new_session(pool_size=max_workers)
-    done, failed, lock = [0], [0], threading.Lock()
-
-    def run(args: dict) -> Any:
-        if limiter:
-            limiter.wait()
+    ids = [job.pop("custom_id", None) for job in jobs]
+    for index, job in enumerate(jobs):          # every job's keywords, before any is sent
         try:
-            result = _chat(_checked_names(dict(args, session=args.get("session") or session)),
-                           True)
-        except Exception as exc:   # kept in its slot: one bad job loses nothing else
-            result = exc
-        with lock:
-            done[0] += 1
-            failed[0] += isinstance(result, Exception)
-            if progress:
-                print("\r%d/%d done, %d failed" % (done[0], len(jobs), failed[0]),
-                      end="\n" if done[0] == len(jobs) else "", file=sys.stderr, flush=True)
-        return result
-
+            _checked_names(job)
+        except TypeError as exc:
+            raise TypeError("job %d: %s" % (index, exc)) from None
+    gate = _RateGate(requests_per_minute, tokens_per_minute, max_rate_limit_wait)
+    log_file = _ResultFile(output, jobs, ids) if output is not None else None
+    done = log_file.answered() if log_file else {}
+    session = common.get("session") or _new_session(pool_size=max_workers)
+    session.rate_gate = gate       # _send paces every request through it  # type: ignore
+    count = _Progress(len(jobs), gate) if progress else None
     try:
+        for index, result in done.items():
+            yield index, result
+        todo = iter([i for i in range(len(jobs)) if i not in done])
         with ThreadPoolExecutor(max_workers=max_workers) as pool:
-            return list(pool.map(run, jobs))
+            running = {pool.submit(_run_job, jobs[i], session): i
+                       for i in itertools.islice(todo, max_workers)}
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    index, result = running.pop(future), future.result()
+                    if log_file:
+                        log_file.write(index, result)
+                    if count:
+                        count.add(result)
+                    for i in itertools.islice(todo, 1):
+                        running[pool.submit(_run_job, jobs[i], session)] = i
+                    yield index, result
     finally:
-        if session is not common.get("session"):
+        if session is common.get("session"):
+            vars(session).pop("rate_gate", None)
+        else:
             session.close()
+        if log_file:
+            log_file.close()
+        if count:
+            count.end()
+
+
+def _run_job(args: dict, session: requests.Session) -> Any:
+    try:
+        return _chat(dict(args, session=args.get("session") or session), True)
+    except Exception as exc:   # kept in its slot: one bad job loses nothing else
+        return exc
+
+
+class _ResultFile:
+    """chat_many's output=: a header naming the job list (a hash of the jobs), then one JSON
+    line per finished job, flushed as it is written: a crash loses at most the jobs in
+    flight, and a run with the same jobs and file goes on where it stopped."""
+
+    def __init__(self, path: str | os.PathLike, jobs: list[dict], ids: list) -> None:
+        self.path, self.ids, self.lock = os.fspath(path), ids, threading.Lock()
+        digest = hashlib.sha256(json.dumps(
+            [{k: v for k, v in job.items() if k not in ("api_key", "session", "budget")}
+             for job in jobs], sort_keys=True, default=lambda o: type(o).__name__).encode())
+        self.header = {"openai_compat": "chat_many results", "jobs": len(jobs),
+                       "jobs_sha256": digest.hexdigest()}
+        self.lines = self._read()
+        self.file = open(self.path, "ab")
+        if not self.lines:
+            self._append(self.header)
+
+    def _read(self) -> list[dict]:
+        try:
+            with open(self.path, "rb") as f:
+                data = f.read()
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise OpenAIError("cannot read %s: %s" % (self.path, exc.strerror)) from None
+        whole = data[:data.rfind(b"\n") + 1]        # a line cut off by a crash is dropped
+        if len(whole) != len(data):
+            with open(self.path, "r+b") as f:
+                f.truncate(len(whole))
+        lines = []
+        for number, line in enumerate(whole.splitlines(), 1):
+            try:
+                lines.append(json.loads(line))
+            except (ValueError, RecursionError):
+                raise OpenAIError("%s, line %d: not a chat_many results line" % (
+                    self.path, number)) from None
+        if lines and lines[0] != self.header:
+            raise OpenAIError("%s holds the results of a different job list (%s); give "
+                              "another output file, or delete it to start again"
+                              % (self.path, _readable(lines[0])[:120]))
+        return lines
+
+    def answered(self) -> dict[int, ChatResponse]:
+        """The jobs answered in an earlier run, as the ChatResponses they were."""
+        found: dict[int, ChatResponse] = {}
+        for line in self.lines[1:]:
+            index = _int(_dict(line).get("index"))
+            if index is not None and 0 <= index < self.header["jobs"] and isinstance(
+                    line.get("response"), dict) and index not in found:
+                found[index] = _parse_chat(line["response"], _str(line.get("provider")) or
+                                           "custom")
+        return found
+
+    def write(self, index: int, result: Any) -> None:
+        line: dict[str, Any] = {"index": index}
+        if self.ids[index] is not None:
+            line["custom_id"] = self.ids[index]
+        if isinstance(result, ChatResponse):
+            line.update(provider=result.provider, response=result.raw)
+        else:
+            line["error"] = {"type": type(result).__name__, "message": str(result),
+                             "status": getattr(result, "status_code", None)}
+        self._append(line)
+
+    def _append(self, line: dict) -> None:
+        with self.lock:
+            self.file.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
+            self.file.flush()
+
+    def close(self) -> None:
+        self.file.close()
+
+
+class _Progress:
+    """progress=True: one line on stderr, rewritten as jobs finish."""
+
+    def __init__(self, total: int, gate: _RateGate) -> None:
+        self.total, self.gate, self.start = total, gate, time.monotonic()
+        self.done = self.failed = self.tokens = 0
+
+    def add(self, result: Any) -> None:
+        self.done += 1
+        self.failed += isinstance(result, Exception)
+        usage = getattr(result, "usage", None)
+        self.tokens += (usage and usage.total_tokens) or 0
+        minutes = max(time.monotonic() - self.start, 1e-6) / 60
+        eta = (self.total - self.done) / max(self.done / minutes, 1e-9) * 60
+        print("\r%d/%d done, %d failed, %.0f requests and %.0f tokens a minute, ETA %.0fs%s"
+              % (self.done, self.total, self.failed, self.done / minutes, self.tokens / minutes,
+                 eta, self.gate.describe()), end="", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.done:
+            print(file=sys.stderr)
+
+
+def _parse_duration(text: Any) -> float | None:
+    """Seconds from "6m0s", "1m30.5s", "20ms", "0.5s" (Go durations: OpenAI, Azure, Groq) or
+    plain "2"; None when absent, negative or unreadable."""
+    text = str(text or "").strip().lower()
+    try:
+        value = float(text)
+        return value if 0 <= value < 1e7 else None      # not NaN, not an epoch date
+    except ValueError:
+        pass
+    parts = re.findall(r"(\d+(?:\.\d*)?|\.\d+)(ms|us|µs|ns|h|m|s)", text)
+    if not parts or "".join(n + u for n, u in parts) != text:
+        return None
+    return sum(float(n) * _DURATION_UNITS[u] for n, u in parts)
+
+
+_DURATION_UNITS = {"h": 3600, "m": 60, "s": 1, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9}
+
+
+def _rate_headers(headers: Mapping[str, str]) -> dict[str, tuple]:
+    """{"requests" / "tokens": (limit, remaining, seconds to full)} from OpenAI's, Azure's and
+    Groq's x-ratelimit-* headers (Groq's requests limit is per day; the period shows that)."""
+    out = {}
+    for kind in ("requests", "tokens"):
+        limit = _header_number(headers.get("x-ratelimit-limit-" + kind))
+        remaining = _header_number(headers.get("x-ratelimit-remaining-" + kind))
+        if limit and remaining is not None:
+            out[kind] = (limit, min(remaining, limit),
+                         _parse_duration(headers.get("x-ratelimit-reset-" + kind)))
+    return out
+
+
+def _header_number(text: Any) -> float | None:
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return None
+    return value if 0 <= value < 1e15 else None
 
 
 def _job_args(job, common: Mapping[str, Any]) -> dict:
@@ -3658,24 +3859,152 @@ def _checked_names(args: dict) -> dict:
     return args
 
 
-class _RateLimiter:
-    """Spaces request starts evenly: at most `per_minute` a minute, across threads."""
+class _RateGate:
+    """One pacing gate shared by every request of a chat_many run (Part I's _send calls
+    start() before and report() after each request).
 
-    def __init__(self, per_minute: float) -> None:
-        self.interval = 60.0 / per_minute
-        self.next_start = 0.0
-        self.lock = threading.Lock()
+    Known limits (the x-ratelimit-* headers of the answers, or the caller's caps) are token
+    buckets refilling continuously: a request starts when both hold what it needs, so a fresh
+    quota is used at once. A 429 although the buckets had room means the minute is enforced
+    in shorter windows ("60,000 requests/minute may be enforced as 1,000 requests/second",
+    OpenAI's rate-limit advice): from then on starts are paced evenly. Limits nothing tells
+    of (no headers; Groq's requests per minute) are found by AIMD on the gap between starts.
+    Every fresh 429 pauses all threads once, with a little jitter; past max_wait seconds of
+    such pauses in all, start() raises (a dead quota must not wait for ever)."""
 
-    def wait(self) -> None:
-        with self.lock:
+    def __init__(self, requests_per_minute: float | None = None,
+                 tokens_per_minute: float | None = None, max_wait: float = 600.0) -> None:
+        for name, value in (("requests_per_minute", requests_per_minute),
+                            ("tokens_per_minute", tokens_per_minute)):
+            if value is not None:
+                _check_seconds(value, name)      # a positive finite number, as seconds are
+        self.max_wait, self.cond = max_wait, threading.Condition()
+        self.caps = {"requests": requests_per_minute, "tokens": tokens_per_minute}
+        self.rate = {k: c / 60 for k, c in self.caps.items() if c}   # per second
+        self.cap = {k: c for k, c in self.caps.items() if c}         # most a bucket holds
+        self.level = dict(self.cap)     # the caller's caps start full, as a fresh quota does
+        self.sent = {"requests": 0.0, "tokens": 0.0}      # in all: to date the answers
+        self.flying = {"requests": 0.0, "tokens": 0.0}    # sent, not answered yet
+        self.at = self.t0 = time.monotonic()
+        self.paused_until = self.waited = 0.0    # the shared pause; its seconds in all
+        self.gap = self.next_start = 0.0          # AIMD spacing, while no limit is known
+        self.answered = self.in_flight = self.streak = 0
+        self.last_cut, self.share = -math.inf, 1.0
+
+    def _refill(self, now: float) -> None:
+        for k, rate in self.rate.items():
+            self.level[k] = min(self.cap[k], self.level[k] + (now - self.at) * rate)
+        self.at = now
+
+    def start(self, req: Request) -> dict:
+        """Wait until this request may start; a ticket for report()."""
+        body = req.json or {}
+        tokens = estimate_tokens(body.get("messages") or []) + (
+            body.get("max_completion_tokens") or body.get("max_tokens") or 0) * (
+            body.get("n") or 1)
+        need = {"requests": 1, "tokens": tokens}
+        with self.cond:
+            while True:
+                if self.waited > self.max_wait:
+                    raise APITimeoutError("rate limited for %.0f s in all, past "
+                                          "max_rate_limit_wait=%s: is the quota used up?"
+                                          % (self.waited, self.max_wait))
+                now = time.monotonic()
+                self._refill(now)
+                waits = [self.paused_until - now, self.next_start - now]
+                if self.in_flight >= max(1, 2 * self.answered):
+                    waits.append(0.05)  # slow start: the first answers' headers come first
+                for k in self.rate:     # a request bigger than a bucket waits for a full one
+                    waits.append((min(need[k], self.cap[k]) - self.level[k]) / self.rate[k])
+                if max(waits) <= 0:
+                    break
+                self.cond.wait(max(waits))
+            for k in need:
+                self.sent[k] += need[k]
+                self.flying[k] += need[k]
+                if k in self.rate:
+                    self.level[k] -= need[k]
+            self.next_start, self.in_flight = now + self.gap, self.in_flight + 1
+            return {"sent": dict(self.sent), "need": need, "at": now}
+
+    def report(self, headers: Mapping[str, str], status: int | None, ticket: dict) -> None:
+        """Learn from one answer (or a failed attempt: status None): its limits and what
+        remains; on a 429, pause everyone."""
+        with self.cond:
+            ticket["reported"] = True
             now = time.monotonic()
-            start = max(now, self.next_start)
-            self.next_start = start + self.interval
-        if start > now:
-            _sleep(start - now)
+            self._refill(now)
+            self.answered, self.in_flight = self.answered + 1, max(0, self.in_flight - 1)
+            for k in self.flying:
+                self.flying[k] = max(0.0, self.flying[k] - ticket["need"][k])
+            said = _rate_headers(headers)
+            for kind, (limit, remaining, reset) in said.items():
+                self._learn(kind, limit, remaining, reset, ticket, now)
+            fresh = ticket["at"] >= self.last_cut        # sent after our last slow-down
+            if status == 429 and fresh:
+                self._slow_down(headers, said, ticket, now)
+            elif status != 429:
+                self.streak = 0 if fresh else self.streak
+                self.gap *= 0.995               # no limits known: creep faster (AIMD)
+            self.cond.notify_all()
+
+    def _learn(self, kind: str, limit: float, remaining: float, reset: float | None,
+               ticket: dict, now: float) -> None:
+        # Per minute, unless whole again only after more than a minute (Groq's requests per
+        # day): then refilling from `remaining` to whole in `reset` gives the period.
+        period = 60.0
+        if reset and reset > 60 and limit > remaining:
+            period = min(86400.0, reset * limit / (limit - remaining))
+        cap = min(limit, self.caps[kind] or limit)
+        self.rate[kind] = self.share * min(limit / period, (self.caps[kind] or limit) / 60)
+        self.cap[kind] = min(self.cap.get(kind, cap), cap)
+        # `remaining` was true when this request reached the server: less what went out
+        # since, plus what refilled since. Answers overtake each other, so it only corrects
+        # our count when that is clearly too high (someone else shares the quota).
+        there = remaining - (self.sent[kind] - ticket["sent"][kind]) + \
+            self.rate[kind] * (now - ticket["at"])
+        slack = self.flying[kind] + ticket["need"][kind]
+        self.level[kind] = there if kind not in self.level else min(self.level[kind],
+                                                                     there + slack)
+
+    def _slow_down(self, headers: Mapping[str, str], said: dict, ticket: dict,
+                   now: float) -> None:
+        self.last_cut, self.streak = now, self.streak + 1
+        hint = _parse_retry_after(headers)
+        wait = hint if hint is not None and 0 <= hint < 600 else \
+            min(0.5 * 2 ** (self.streak - 1), 30.0)          # nothing said: back off
+        need = ticket["need"]
+        room = {k: said[k][1] if k in said else self.level.get(k) for k in need}
+        minute = [k for k in self.rate if k not in said or (said[k][2] or 0) <= 90]
+        if any(room[k] is not None and room[k] < 2 * need[k] for k in need):
+            pass                # a known limit ran out: the pause below is all it takes
+        elif self.share == 1.0 and minute and self.rate:
+            self.share = 0.97   # refused with room left: short windows; no more bursts
+            for k in minute:
+                self.rate[k] *= self.share
+                self.cap[k] = max(1.0, self.rate[k] * 0.1)
+                self.level[k] = min(self.level[k], 0.0)
+        else:                   # a limit nothing shows: space starts, harder while refused
+            seen = max(1.0, self.sent["requests"]) / max(now - self.t0, 0.1)
+            self.gap = max(self.gap, 1 / seen) * 1.25 ** self.streak
+        until = now + wait * (1 + 0.1 * random.random())     # jitter: not all in one ms
+        if until > self.paused_until:
+            self.waited += until - max(now, self.paused_until)
+            self.paused_until = until
+
+    @staticmethod
+    def holds(error: APIError) -> bool:
+        """A rate limit (not an empty account): waited out in start(), without a retry."""
+        return error.status_code == 429 and "insufficient_quota" not in (error.code,
+                                                                         error.type)
+
+    def describe(self) -> str:
+        with self.cond:
+            known = ["%.0f %s" % (rate * 60, kind) for kind, rate in sorted(self.rate.items())]
+        return ", limits: %s a minute" % " and ".join(known) if known else ""
 
 
-__all__ += ["Budget", "chat_many"]
+__all__ += ["Budget", "chat_many", "chat_iter"]
 
 
 # -------------------------------------------------------------------------------------------------
