@@ -5186,6 +5186,8 @@ def _check_cli_arguments(parser, args) -> None:
     """Options that would be silently ignored together are a usage error (exit 2)."""
     if args.batch_api and not args.batch:
         parser.error("--batch-api needs --batch FILE (the jobs to submit)")
+    if args.output and (not args.batch or args.batch_api):
+        parser.error("--output goes with --batch FILE (without --batch-api)")
     if args.prompt is not None and (args.batch or args.batch_id or args.list_models
                                     or args.providers):
         parser.error("a prompt is not used with --batch, --batch-id, --list-models or "
@@ -5227,6 +5229,9 @@ def _parser():
     ap.add_argument("--batch-api", action="store_true",
                     help="with --batch: hand the jobs to the provider's Batch API (half price; "
                          "results within its completion window) and wait for them")
+    ap.add_argument("--output", metavar="FILE.jsonl",
+                    help="with --batch: write each result to this file as it finishes; run "
+                         "again with the same jobs and file to resume")
     ap.add_argument("--batch-id", metavar="ID",
                     help="wait for a submitted batch and print its results")
     ap.add_argument("--schema", metavar="FILE.json",
@@ -5298,7 +5303,13 @@ def _run_batch(args, common: dict[str, Any], out) -> int:
         print("submitted batch %s" % _shown_text(batch.id, batch), file=sys.stderr,
               flush=True)
         return _wait_and_print(batch, out, args)
-    return _print_results(chat_many(jobs, **common), out)
+    results = chat_many(jobs, output=args.output, progress=args.output is not None
+                        and sys.stderr.isatty(), **common)
+    code = _print_results(results, out)
+    if args.output:
+        print("openai-compat: results in %s (run again to resend the failed ones)"
+              % args.output, file=sys.stderr)
+    return code
 
 
 def _print_results(results: list, out) -> int:

@@ -4453,6 +4453,188 @@ def test_batches_refuse_what_they_would_ignore(server, tmp_path):
 
 
 # -----------------------------------------------------------------------------
+# Long runs: pacing learned from the answers, results written as they arrive, resume.
+
+class EchoServer:
+    """A threaded loopback server answering every chat request with its prompt, after
+    `delay` seconds; `policy(n, prompt)` may answer (status, headers, body) instead."""
+
+    def __init__(self, delay=0.0, policy=None):
+        import http.server
+        self.seen, self.lock, self.delay, self.policy = [], threading.Lock(), delay, policy
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                prompt = body["messages"][-1]["content"]
+                with outer.lock:
+                    outer.seen.append(prompt)
+                    n = len(outer.seen)
+                time.sleep(outer.delay)
+                answer = outer.policy(n, prompt) if outer.policy else None
+                status, headers, data = answer or (200, {}, completion(prompt))
+                raw = json.dumps(data).encode()
+                self.send_response(status)
+                for k, v in dict(headers, **{"Content-Type": "application/json",
+                                             "Content-Length": str(len(raw))}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(raw)
+
+            def log_message(self, *args):
+                pass
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = "http://127.0.0.1:%d/v1" % self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def echo_server():
+    srv = EchoServer()
+    yield srv
+    srv.close()
+
+
+@pytest.mark.parametrize("text,seconds", [
+    ("6m0s", 360.0), ("1s", 1.0), ("20ms", 0.02), ("1m30.5s", 90.5), ("0.5s", 0.5),
+    ("2", 2.0), ("1h2m", 3720.0), ("7.66s", 7.66), ("", None), ("soon", None), ("-1", None),
+    ("nan", None), ("1761609600000", None), ("6m0", None), (None, None),
+])
+def test_rate_limit_durations_as_providers_write_them(text, seconds):
+    assert oc._parse_duration(text) == (pytest.approx(seconds) if seconds else None)
+
+
+def test_rate_limit_headers_of_openai_and_groq():
+    openai_headers = {"x-ratelimit-limit-requests": "600", "x-ratelimit-remaining-requests":
+                      "599", "x-ratelimit-reset-requests": "100ms",
+                      "x-ratelimit-limit-tokens": "60000", "x-ratelimit-remaining-tokens":
+                      "59000", "x-ratelimit-reset-tokens": "1s"}
+    assert oc._rate_headers(openai_headers) == {"requests": (600, 599, 0.1),
+                                                "tokens": (60000, 59000, 1.0)}
+    groq = {"x-ratelimit-limit-requests": "14400", "x-ratelimit-remaining-requests": "14370",
+            "x-ratelimit-reset-requests": "2m59.56s", "x-ratelimit-limit-tokens": "x"}
+    assert oc._rate_headers(groq) == {"requests": (14400, 14370, pytest.approx(179.56))}
+    gate = oc._RateGate()
+    ticket = gate.start(oc.build_request("hi", "m", api_key=KEY, base_url="http://127.0.0.1:1"))
+    gate.report(groq, 200, ticket)        # a day's requests: paced per day, not per minute
+    assert gate.rate["requests"] == pytest.approx(14400 / (179.56 * 14400 / 30), rel=0.01)
+    assert oc._rate_headers({}) == {}
+
+
+def test_a_429_is_waited_out_by_the_whole_run_without_using_a_retry():
+    refused = {"error": {"message": "Rate limit reached", "code": "rate_limit_exceeded"}}
+    srv = EchoServer(policy=lambda n, prompt: (429, {"retry-after-ms": "150"}, refused)
+                     if n <= 3 else None)
+    try:
+        start = time.monotonic()
+        results = oc.chat_many(["p%d" % i for i in range(6)], model="m", base_url=srv.url,
+                               max_retries=0, max_workers=3)
+        assert [r.content for r in results] == ["p%d" % i for i in range(6)]
+        assert len(srv.seen) == 6 + 3 and time.monotonic() - start < 5
+    finally:
+        srv.close()
+
+
+def test_a_dead_quota_ends_the_run_with_an_error_naming_the_limit():
+    refused = {"error": {"message": "Rate limit reached", "code": "rate_limit_exceeded"}}
+    srv = EchoServer(policy=lambda n, prompt: (429, {"retry-after-ms": "200"}, refused))
+    try:
+        results = oc.chat_many(["a", "b"], model="m", base_url=srv.url, max_retries=0,
+                               max_rate_limit_wait=0.5)
+    finally:
+        srv.close()
+    assert all(isinstance(r, oc.APITimeoutError) and "max_rate_limit_wait=0.5" in str(r)
+               for r in results)
+    quota = {"error": {"message": "You exceeded your current quota", "type":
+                       "insufficient_quota", "code": "insufficient_quota"}}
+    srv = EchoServer(policy=lambda n, prompt: (429, {}, quota))
+    try:                                 # an empty account is not waited for
+        [result] = oc.chat_many(["a"], model="m", base_url=srv.url, max_retries=0)
+    finally:
+        srv.close()
+    assert isinstance(result, oc.RateLimitError) and len(srv.seen) == 1
+
+
+def test_results_are_written_as_they_arrive_and_a_second_run_resumes(echo_server, tmp_path):
+    path = tmp_path / "results.jsonl"
+    jobs = ["one", {"messages": "two", "custom_id": "row-2"}, {"messages": "three",
+                                                               "temperature": 9}]
+    first = oc.chat_many(jobs, model="m", base_url=echo_server.url, output=path)
+    assert [getattr(r, "content", None) for r in first] == ["one", "two", None]
+    lines = [json.loads(x) for x in path.read_text().splitlines()]
+    assert lines[0]["openai_compat"] == "chat_many results" and lines[0]["jobs"] == 3
+    by_index = {x["index"]: x for x in lines[1:]}
+    assert by_index[1]["custom_id"] == "row-2" and by_index[0]["response"]["choices"]
+    assert by_index[2]["error"]["type"] == "ValueError"
+    with path.open("ab") as f:                  # a line cut off by a crash
+        f.write(b'{"index": 2, "respo')
+    sent = len(echo_server.seen)
+    again = oc.chat_many(jobs, model="m", base_url=echo_server.url, output=path)
+    assert len(echo_server.seen) == sent        # answered jobs are not sent again
+    assert [getattr(r, "content", None) for r in again] == ["one", "two", None]
+    assert isinstance(again[0], oc.ChatResponse) and again[0].raw == first[0].raw
+    with pytest.raises(oc.OpenAIError, match="holds the results of a different job list"):
+        oc.chat_many(["other"], model="m", base_url=echo_server.url, output=path)
+
+
+def test_chat_iter_yields_each_result_as_it_finishes():
+    srv = EchoServer(policy=lambda n, prompt: (time.sleep(0.3 if prompt == "slow" else 0),
+                                               None)[1])
+    try:
+        order = [index for index, _ in oc.chat_iter(["first", "slow", "fast"], model="m",
+                                                    base_url=srv.url, max_workers=2)]
+    finally:
+        srv.close()
+    assert order == [0, 2, 1]       # (one request alone first: its headers may tell limits)
+
+
+def test_a_killed_run_resumes_with_every_job_once_and_nothing_sent_twice(tmp_path):
+    srv = EchoServer(delay=0.05)
+    path = tmp_path / "results.jsonl"
+    code = ("import openai_compat as oc\n"
+            "oc.chat_many(['job %%d' %% i for i in range(60)], model='m', base_url=%r, "
+            "max_workers=4, output=%r)\n" % (srv.url, str(path)))
+    try:
+        child = subprocess.Popen([sys.executable, "-c", code], cwd=HERE)
+        while not path.exists() or path.read_text().count("\n") < 12:
+            time.sleep(0.02)
+        child.kill()                              # SIGKILL, mid-run
+        child.wait()
+        written = [json.loads(x) for x in path.read_text().splitlines()[1:] if x.endswith("}")]
+        answered = {x["index"] for x in written if "response" in x}
+        assert 10 <= len(answered) < 60
+        seen_before = len(srv.seen)
+        results = oc.chat_many(["job %d" % i for i in range(60)], model="m", base_url=srv.url,
+                               max_workers=4, output=path)
+    finally:
+        srv.close()
+    assert [r.content for r in results] == ["job %d" % i for i in range(60)]
+    resent = srv.seen[seen_before:]
+    assert not {"job %d" % i for i in answered} & set(resent)
+    indexes = [json.loads(x)["index"] for x in path.read_text().splitlines()[1:]]
+    assert sorted(indexes) == list(range(60))      # every job exactly once
+
+
+def test_cli_batch_output_writes_and_resumes(echo_server, tmp_path, capsys):
+    jobs, out = tmp_path / "jobs.txt", tmp_path / "out.jsonl"
+    jobs.write_text("alpha\nbeta\n")
+    argv = ["-m", "m", "--base-url", echo_server.url, "--batch", str(jobs), "--output", str(out)]
+    code, printed = cli(*argv)
+    assert code == 0 and [json.loads(x)["content"] for x in printed.splitlines()] == [
+        "alpha", "beta"]
+    assert len(echo_server.seen) == 2 and out.read_text().count("\n") == 3
+    assert cli(*argv)[0] == 0 and len(echo_server.seen) == 2          # resumed: none resent
+
+
+# -----------------------------------------------------------------------------
 # Conformance: Prism serves OpenAI's official OpenAPI spec on loopback and answers 422,
 # naming the field, when a request body breaks it. Every request below goes through chat(),
 # list_models() or embed() themselves.
