@@ -208,6 +208,10 @@ class Provider:
     batch_price: float | None = None   # batch price as a share of the list price
     down_hint: str | None = None       # what to check when its server cannot be reached
     cost_field: tuple[str, float] | None = None   # (usage field, USD per unit): its own bill
+    # The x-ratelimit-{limit,remaining,reset}-{requests,tokens} headers chat_many paces by:
+    # True where documented (OpenAI, Azure; Groq's requests are per day). Elsewhere pacing
+    # learns from 429s and retry-after; the rows say what each sends instead, where known.
+    rate_headers: bool = False
     model_rows: tuple[str, ...] | None = None     # the model table rows that describe its
     # models, in order (None: its own; (): none, a server whose models and window are its own)
 
@@ -216,7 +220,11 @@ _OPENAI_REASONING = ("o1", "o3", "o4", "gpt-5")
 
 PROVIDERS: dict[str, Provider] = {
     # Batch: platform.openai.com/docs/guides/batch ("50% cost discount", /v1/chat/completions).
+    # Rate limits: x-ratelimit-* on every answer, reset as "6m0s"; "may be enforced over
+    # shorter periods" (platform.openai.com/docs/guides/rate-limits, help.openai.com/en/
+    # articles/6891753).
     "openai": Provider("openai", "https://api.openai.com/v1", "OPENAI_API_KEY",
+                       rate_headers=True,
                        base_env="OPENAI_BASE_URL", reasoning_models=_OPENAI_REASONING,
                        batch="/v1/chat/completions", batch_price=0.5,
                        env_headers=(("OpenAI-Organization", "OPENAI_ORG_ID"),
@@ -228,14 +236,18 @@ PROVIDERS: dict[str, Provider] = {
     "azure": Provider("azure", "", "AZURE_OPENAI_API_KEY", auth="api-key",
                       base_env="AZURE_OPENAI_ENDPOINT", url_shape="azure",
                       reasoning_models=_OPENAI_REASONING, batch="/chat/completions",
-                      batch_price=0.5, model_rows=("azure", "openai")),
+                      batch_price=0.5, model_rows=("azure", "openai"), rate_headers=True),
     # Groq answers 400 to these (console.groq.com/docs/openai, "Currently Unsupported").
+    # Its x-ratelimit-*-requests are per day, -tokens per minute; its requests per minute
+    # are in no header (console.groq.com/docs/rate-limits).
     # Groq's Batch API takes OpenAI's files and batches, at half price
     # (console.groq.com/docs/batch; groq/groq-api-cookbook batch-processing tutorial).
     "groq": Provider("groq", "https://api.groq.com/openai/v1", "GROQ_API_KEY",
                      unsupported=("logprobs", "top_logprobs", "logit_bias"), max_n=1,
                      unsupported_message_fields=("name",), embeddings=False,
-                     batch="/v1/chat/completions", batch_price=0.5),
+                     batch="/v1/chat/completions", batch_price=0.5, rate_headers=True),
+    # Rate limits: x-ratelimit-limit/-remaining/-reset, per model and dynamic
+    # (docs.together.ai/docs/rate-limits); not the OpenAI names.
     # docs.together.ai/docs/inference/openai-compatibility (2026-11) gives api.together.ai;
     # api.together.xyz, its older host, still answers.
     "together": Provider("together", "https://api.together.ai/v1", "TOGETHER_API_KEY",
@@ -258,6 +270,8 @@ PROVIDERS: dict[str, Provider] = {
                            cost_field=("cost", 1.0)),
     # DeepSeek's chat API documents max_tokens only (api-docs.deepseek.com/api/create-chat-
     # completion); deepseek-chat and -reasoner shut down 2026-07-24 (see the model table).
+    # No rate limit: busy connections are held open (api-docs.deepseek.com/quick_start/
+    # rate_limit).
     # JSON output: only {"type": "json_object"} (api-docs.deepseek.com/guides/json_mode).
     "deepseek": Provider("deepseek", "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY",
                          embeddings=False, max_tokens_only=True, json_schema=False),
@@ -3898,8 +3912,10 @@ class _RateGate:
 
     def start(self, req: Request) -> dict:
         """Wait until this request may start; a ticket for report()."""
-        body = req.json or {}
-        tokens = estimate_tokens(body.get("messages") or []) + (
+        body, count = req.json or {}, _tiktoken_counter()
+        # As providers count against a limit: the prompt's text (no chat framing), plus
+        # the most it may write ("contexts (prompts+max_tokens)", OpenAI's rate-limit advice).
+        tokens = sum(count(_message_text(m)) for m in body.get("messages") or ()) + (
             body.get("max_completion_tokens") or body.get("max_tokens") or 0) * (
             body.get("n") or 1)
         need = {"requests": 1, "tokens": tokens}

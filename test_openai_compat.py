@@ -4527,6 +4527,7 @@ def test_rate_limit_headers_of_openai_and_groq():
     gate.report(groq, 200, ticket)        # a day's requests: paced per day, not per minute
     assert gate.rate["requests"] == pytest.approx(14400 / (179.56 * 14400 / 30), rel=0.01)
     assert oc._rate_headers({}) == {}
+    assert {n for n, p in oc.PROVIDERS.items() if p.rate_headers} == {"openai", "azure", "groq"}
 
 
 def test_a_429_is_waited_out_by_the_whole_run_without_using_a_retry():
