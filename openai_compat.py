@@ -24,8 +24,9 @@ to its own provider's hosts, never in clear off the machine, and never appears i
 What is here: chat completions (plain and streamed), typed responses and errors shaped like the
 official SDK's (and its `OpenAI` client), retries with backoff, tools, vision parts, structured
 outputs (a dataclass, TypedDict or pydantic model in, a checked object out), embeddings, model
-lists, a model table (limits and prices), token and cost estimates, budgets, parallel runs,
-the providers' Batch APIs, and a command line (`python -m openai_compat`). What is not: async
+lists, a model table (limits and prices as billed), token and cost estimates, budgets, long
+parallel runs paced by the providers' own limits (written as they finish, resumable), the
+providers' Batch APIs, and a command line (`python -m openai_compat`). What is not: async
 (it is synchronous on purpose), the Responses API, audio, files (but for batches), fine-tuning.
 
 Reading guide. The file is in five parts; Part I is the whole protocol: read it first.
@@ -80,6 +81,7 @@ if sys.version_info < (3, 10):     # before the imports: 3.9 fails on TypeAlias 
                       % sys.version_info[:2])
 
 import base64
+import collections
 import contextlib
 import dataclasses
 import email.utils
@@ -3904,6 +3906,7 @@ class _RateGate:
         self.gap = self.next_start = 0.0          # AIMD spacing, while no limit is known
         self.answered = self.in_flight = self.streak = 0
         self.last_cut, self.share = -math.inf, 1.0
+        self.ok_times: collections.deque[float] = collections.deque(maxlen=32)  # last answers
 
     def _refill(self, now: float) -> None:
         for k, rate in self.rate.items():
@@ -3962,6 +3965,7 @@ class _RateGate:
             elif status != 429:
                 self.streak = 0 if fresh else self.streak
                 self.gap *= 0.995               # no limits known: creep faster (AIMD)
+                self.ok_times.append(now)
             self.cond.notify_all()
 
     def _learn(self, kind: str, limit: float, remaining: float, reset: float | None,
@@ -4000,9 +4004,13 @@ class _RateGate:
                 self.rate[k] *= self.share
                 self.cap[k] = max(1.0, self.rate[k] * 0.1)
                 self.level[k] = min(self.level[k], 0.0)
-        else:                   # a limit nothing shows: space starts, harder while refused
-            seen = max(1.0, self.sent["requests"]) / max(now - self.t0, 0.1)
-            self.gap = max(self.gap, 1 / seen) * 1.25 ** self.streak
+        else:                   # a limit nothing shows: space starts at the pace that got
+            # answers lately (what the limit let through), a little slower while refused
+            recent = self.ok_times
+            got = (len(recent) - 1) / (recent[-1] - recent[0]) if len(recent) > 4 and \
+                recent[-1] > recent[0] else max(1.0, self.sent["requests"]) / max(
+                    now - self.t0, 0.1)
+            self.gap = max(self.gap, 1 / got) * 1.05 ** self.streak
         until = now + wait * (1 + 0.1 * random.random())     # jitter: not all in one ms
         if until > self.paused_until:
             self.waited += until - max(now, self.paused_until)
