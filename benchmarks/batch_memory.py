@@ -1,8 +1,8 @@
-"""Memory of a 100,000-job batch: submitting it (the JSONL built and uploaded) and reading
-its results back, against a loopback server in another process that answers like OpenAI's
+"""Memory of a 50,000-job batch (OpenAI's most): submitting it (the JSONL built and
+uploaded) and reading its results back, against a loopback server in another process that answers like OpenAI's
 files and batches endpoints.
 
-    python benchmarks/batch_memory.py            # 100,000 jobs, about a minute
+    python benchmarks/batch_memory.py            # 50,000 jobs, about half a minute
     python benchmarks/batch_memory.py 20000
 
 Reports the client's peak Python allocations (tracemalloc) in each phase, and, from a run
@@ -109,7 +109,7 @@ def serve(n: int):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000   # OpenAI: 50,000 requests a batch
     proc, url = serve(n)
     try:
         if "--rss" in sys.argv:                    # the child run: no tracemalloc overhead
