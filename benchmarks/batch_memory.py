@@ -1,6 +1,6 @@
 """Memory of a 50,000-job batch (OpenAI's most): submitting it (the JSONL built and
-uploaded) and reading its results back, against a loopback server in another process that answers like OpenAI's
-files and batches endpoints.
+uploaded) and reading its results back, against a loopback server in another process that
+answers like OpenAI's files and batches endpoints.
 
     python benchmarks/batch_memory.py            # 50,000 jobs, about half a minute
     python benchmarks/batch_memory.py 20000
