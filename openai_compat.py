@@ -1392,47 +1392,35 @@ def _send(session, req: Request, timeout, max_retries: int, read,
 
     `read` takes what the caller needs of the body inside the loop: the whole body for a
     plain call (a connection that breaks mid-body is retried), only the first bytes for a
-    stream (once data reached the caller, a stream is never retried). until: no retry
-    starts (or waits) past this time.monotonic() (a batch's wait(timeout=))."""
+    stream (never retried once data reached the caller). until: no retry past it."""
     _check_proxy(session, req)
-    data = req.body if req.body is not None else (
-        None if req.json is None else json.dumps(req.json).encode())
-    gate: Any = getattr(session, "rate_gate", None)   # chat_many's shared pacing (Part III)
+    data = req.body if req.body is not None or req.json is None else json.dumps(req.json).encode()
+    gate = getattr(session, "rate_gate", None) or _Ungated   # chat_many's pacing (Part III)
     attempt = 0
     while True:
-        ticket = gate.start(req) if gate is not None else None
+        ticket = gate.start(req)        # told below how the attempt ended, whatever the way
         deadline = min(time.monotonic() + _total_seconds(timeout), until)
         try:
-            if ticket is not None:      # told how the attempt ended, whatever the way
-                ticket["reported"] = False
-            _head.until = deadline      # the wait for the response head ends by it too
-            try:
-                resp = session.request(req.method, req.url, headers=req.headers, data=data,
-                                       timeout=timeout, stream=True, allow_redirects=False)
-            finally:
-                _head.until = math.inf
-            if gate is not None and ticket is not None:
-                gate.report(resp.headers, resp.status_code, ticket)
+            resp = _request(session, req, data, timeout, deadline)
+            gate.report(resp.headers, resp.status_code, ticket)
             if resp.status_code < 300:
                 return resp, read(resp, deadline)
             error = _http_error(resp, _read_body(resp, deadline), req.provider)
         except _CALLER_ERRORS as exc:      # requests refused what we gave it: never retried
-            if gate is not None and ticket is not None:
-                gate.report(_NO_HEADERS, None, ticket)
+            gate.report(_NO_HEADERS, None, ticket)
             raise OpenAICompatError("%s %s: %s" % (req.method, req.url, exc)) from exc
         except (*_NETWORK_ERRORS, APITimeoutError) as exc:   # ours: the answer took too long
-            if gate is not None and ticket is not None and not ticket["reported"]:
+            if not ticket["reported"]:
                 gate.report(_NO_HEADERS, None, ticket)
             error = exc if isinstance(exc, APITimeoutError) else _connection_error(
                 exc, "%s %s" % (req.method, req.url), time.monotonic() >= deadline,
-                _provider_for(req.provider, None).down_hint
-                if req.provider in PROVIDERS else "Check base_url.")
+                _down_hint(req.provider))
             if attempt >= max_retries:
                 raise error from (None if error is exc else exc)
             wait, why = _retry_delay(attempt), type(error).__name__
         else:
             resp.close()
-            if gate is not None and gate.holds(error):
+            if gate.holds(error):
                 continue                # waited out by gate.start(): no retry used up
             if attempt >= max_retries or not _should_retry(error):
                 raise _with_withheld_key(error, req)
@@ -1443,6 +1431,39 @@ def _send(session, req: Request, timeout, max_retries: int, read,
                     attempt + 1, max_retries)
         _sleep(wait)
         attempt += 1
+
+
+def _request(session, req: Request, data: bytes | bytearray | None, timeout,
+             deadline: float) -> requests.Response:
+    """One HTTP exchange, up to the response's head, which must arrive by the deadline too
+    (the watchdog, Part IV.4, reads _head.until)."""
+    _head.until = deadline
+    try:
+        return session.request(req.method, req.url, headers=req.headers, data=data,
+                               timeout=timeout, stream=True, allow_redirects=False)
+    finally:
+        _head.until = math.inf
+
+
+class _Ungated:
+    """The gate of a call outside a chat_many run: every request goes at once."""
+
+    @staticmethod
+    def start(req: Request) -> dict:
+        return {"reported": True}
+
+    @staticmethod
+    def report(headers: Mapping[str, str], status: int | None, ticket: dict) -> None:
+        pass
+
+    @staticmethod
+    def holds(error: APIError) -> bool:
+        return False
+
+
+def _down_hint(provider: str) -> str | None:
+    """What to check when a provider's server cannot be reached."""
+    return PROVIDERS[provider].down_hint if provider in PROVIDERS else "Check base_url."
 
 
 _NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, OSError,
@@ -3679,21 +3700,11 @@ def chat_iter(jobs: typing.Iterable[str | list | Mapping[str, Any]], *,
     """chat_many() as (index, result) pairs, in the order the jobs finish (with output=,
     the jobs answered in an earlier run first): for scripts that act on results as they
     come."""
-    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-    if isinstance(jobs, (str, bytes, Mapping)):
-        raise TypeError("jobs must be a list of prompts, message lists or dicts of chat() "
-                        "arguments, not %s (wrap one job in [...])" % type(jobs).__name__)
     _check_seconds(max_rate_limit_wait, "max_rate_limit_wait")
     if isinstance(max_workers, bool) or not isinstance(max_workers, int) or max_workers < 1:
         raise TypeError("max_workers must be an integer >= 1, not %r" % (max_workers,))
-    shared = dict[str, Any](common, **({"model": model} if model else {}))
-    jobs = [_job_args(job, shared) for job in jobs]
-    ids = [job.pop("custom_id", None) for job in jobs]
-    for index, job in enumerate(jobs):          # every job's keywords, before any is sent
-        try:
-            _checked_names(job)
-        except TypeError as exc:
-            raise TypeError("job %d: %s" % (index, exc)) from None
+    jobs, ids = _prepared_jobs(jobs, dict[str, Any](common, **({"model": model} if model
+                                                                else {})))
     gate = _RateGate(requests_per_minute, tokens_per_minute, max_rate_limit_wait)
     log_file = _ResultFile(output, jobs, ids) if output is not None else None
     done = log_file.answered() if log_file else {}
@@ -3701,23 +3712,14 @@ def chat_iter(jobs: typing.Iterable[str | list | Mapping[str, Any]], *,
     session.rate_gate = gate       # _send paces every request through it  # type: ignore
     count = _Progress(len(jobs), gate) if progress else None
     try:
-        for index, result in done.items():
+        yield from done.items()
+        todo = [(i, job) for i, job in enumerate(jobs) if i not in done]
+        for index, result in _as_finished(todo, session, max_workers):
+            if log_file:
+                log_file.write(index, result)
+            if count:
+                count.add(result)
             yield index, result
-        todo = iter([i for i in range(len(jobs)) if i not in done])
-        with ThreadPoolExecutor(max_workers=max_workers) as pool:
-            running = {pool.submit(_run_job, jobs[i], session): i
-                       for i in itertools.islice(todo, max_workers)}
-            while running:
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    index, result = running.pop(future), future.result()
-                    if log_file:
-                        log_file.write(index, result)
-                    if count:
-                        count.add(result)
-                    for i in itertools.islice(todo, 1):
-                        running[pool.submit(_run_job, jobs[i], session)] = i
-                    yield index, result
     finally:
         if session is common.get("session"):
             vars(session).pop("rate_gate", None)
@@ -3727,6 +3729,38 @@ def chat_iter(jobs: typing.Iterable[str | list | Mapping[str, Any]], *,
             log_file.close()
         if count:
             count.end()
+
+
+def _prepared_jobs(jobs: Any, shared: dict[str, Any]) -> tuple[list[dict], list]:
+    """Each job's chat() arguments, checked before any is sent, and its custom_id."""
+    if isinstance(jobs, (str, bytes, Mapping)):
+        raise TypeError("jobs must be a list of prompts, message lists or dicts of chat() "
+                        "arguments, not %s (wrap one job in [...])" % type(jobs).__name__)
+    jobs = [_job_args(job, shared) for job in jobs]
+    ids = [job.pop("custom_id", None) for job in jobs]
+    for index, job in enumerate(jobs):
+        try:
+            _checked_names(job)
+        except TypeError as exc:
+            raise TypeError("job %d: %s" % (index, exc)) from None
+    return jobs, ids
+
+
+def _as_finished(todo: list[tuple[int, dict]], session: requests.Session,
+                 workers: int) -> Iterator[tuple[int, Any]]:
+    """(index, result) of each job as it finishes, with at most `workers` running: a job
+    starts when another ends, so a run of 100,000 never holds 100,000 futures."""
+    from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+    jobs = iter(todo)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        running = {pool.submit(_run_job, job, session): i
+                   for i, job in itertools.islice(jobs, workers)}
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield running.pop(future), future.result()
+                for i, job in itertools.islice(jobs, 1):
+                    running[pool.submit(_run_job, job, session)] = i
 
 
 def _run_job(args: dict, session: requests.Session) -> Any:
@@ -3957,7 +3991,7 @@ class _RateGate:
                 if k in self.rate:
                     self.level[k] -= need[k]
             self.next_start, self.in_flight = now + self.gap, self.in_flight + 1
-            return {"sent": dict(self.sent), "need": need, "at": now}
+            return {"sent": dict(self.sent), "need": need, "at": now, "reported": False}
 
     def report(self, headers: Mapping[str, str], status: int | None, ticket: dict) -> None:
         """Learn from one answer (or a failed attempt: status None): its limits and what
@@ -5276,22 +5310,20 @@ def _parser():
 def _run_cli(args, out) -> int | None:
     if args.providers:
         return _print_providers(out)
+    sending: dict[str, Any] = dict(
+        api_key=os.environ[args.api_key_env] if args.api_key_env else None,
+        timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
+        max_retries=args.max_retries)
     if args.list_models:
         if args.dry_run:
             return print("GET /models of %s: --dry-run sends nothing" % args.list_models,
                          file=out)
-        key = os.environ[args.api_key_env] if args.api_key_env else None
         return print("\n".join(map(_printable, list_models(
-            args.list_models, base_url=args.base_url, api_key=key,
-            timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
-            max_retries=args.max_retries))), file=out)
+            args.list_models, base_url=args.base_url, **sending))), file=out)
     common: dict[str, Any] = dict(
         model=args.model, provider=args.provider, base_url=args.base_url,
         temperature=args.temperature, max_tokens=args.max_tokens,
-        response_format=_schema_format(args.schema) if args.schema else None,
-        api_key=os.environ[args.api_key_env] if args.api_key_env else None,
-        timeout=DEFAULT_TIMEOUT if args.timeout is None else args.timeout,
-        max_retries=args.max_retries)
+        response_format=_schema_format(args.schema) if args.schema else None, **sending)
     if args.batch_id and args.dry_run:
         raise ValueError("--dry-run sends nothing, and --batch-id only asks the provider: "
                          "leave one out")
