@@ -65,7 +65,7 @@ rest; a stream's data lines are chunks, joined into the answer a plain call woul
 
 Requires Python 3.10+ and requests 2.x (urllib3 2 makes streaming immediate; 1.x works).
 
-openai_compat 0.2.0. Copyright (c) 2026 the openai_compat authors. MIT licence (see the
+openai_compat 0.3.0. Copyright (c) 2026 the openai_compat authors. MIT licence (see the
 LICENSE file, or https://opensource.org/licenses/MIT): keep this notice in copies.
 """
 
@@ -118,7 +118,7 @@ from requests.structures import CaseInsensitiveDict
 if TYPE_CHECKING:                  # PEP 692's Unpack is in typing from 3.11 only
     from typing_extensions import Unpack
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [          # Part I's names; Parts II, III and V add theirs (__all__ += [...])
     "chat", "build_request", "list_models", "embed", "ChatParams", "ChatArgs",
