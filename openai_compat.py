@@ -3323,9 +3323,8 @@ def _prices_for(info: ModelInfo, prompt: int, tier: str | None, created: int | N
     input_price, cached_price, output_price = standard
     if input_price is None:
         return None, "no input price for %s" % info.name
+    # Cache writes have a price of their own only at the standard tier (else: as input).
     write = extra.get("cache_write") if not (tier or is_long) else None
-    if (tier or is_long) and "cache_write" in extra:
-        write = None                  # written tokens in a tier: priced below only if none
     return (input_price, input_price if cached_price is None else cached_price, output_price,
             input_price if write is None else write), source
 

@@ -5,7 +5,8 @@ byte, split at awkward places.
     python -m pytest                      # everything offline (conformance needs Node: Prism)
     python -m pytest -m live              # opt-in: real providers whose keys are set
 
-Sections follow the module's order.
+Sections group the tests by what they check: the protocol first, then the client, the
+extras, the hostile-input passes, the first hour, long runs, conformance and the README.
 """
 
 import dataclasses
