@@ -149,7 +149,7 @@ def server() -> LoopbackServer:
 
 _FROM_SUB = re.compile(r"^(\s*)from openai\.([\w.]+) import ", re.M)
 _FROM_TOP = re.compile(r"^(\s*)from openai import ", re.M)
-_IMPORT_TOP = re.compile(r"^(\s*)import openai\s*$", re.M)
+_IMPORT_TOP = re.compile(r"^([ \t]*)import openai[ \t]*$", re.M)
 
 
 def rewrite_imports(source: str) -> str:
@@ -197,10 +197,15 @@ def reset_module_client(module_name: str) -> None:
         openai.api_version = os.environ.get("OPENAI_API_VERSION")
         openai.azure_endpoint = os.environ.get("AZURE_OPENAI_ENDPOINT")
         openai.azure_ad_token = openai.azure_ad_token_provider = None
-    else:
-        reset = getattr(mod, "_reset_client", None)     # whatever openai_compat grows
-        if callable(reset):
-            reset()
+    else:                       # openai_compat: the same settings, the same way
+        mod._reset_client()
+        for name in ("api_key", "organization", "project", "base_url", "default_headers",
+                     "default_query", "azure_ad_token", "azure_ad_token_provider"):
+            setattr(mod, name, None)
+        mod.timeout, mod.max_retries = mod.SDK_TIMEOUT, mod.SDK_MAX_RETRIES
+        mod.api_type = os.environ.get("OPENAI_API_TYPE")
+        mod.api_version = os.environ.get("OPENAI_API_VERSION")
+        mod.azure_endpoint = os.environ.get("AZURE_OPENAI_ENDPOINT")
 
 
 # --- running ------------------------------------------------------------------------------
