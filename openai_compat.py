@@ -119,7 +119,7 @@ from requests.structures import CaseInsensitiveDict
 if TYPE_CHECKING:                  # PEP 692's Unpack is in typing from 3.11 only
     from typing_extensions import Required, Unpack
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [          # Part I's names; Parts II, III and V add theirs (__all__ += [...])
     "chat", "build_request", "list_models", "embed", "ChatParams", "ChatArgs",

@@ -2101,7 +2101,8 @@ from trimmed_compat import *
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=tmp_path, timeout=60)
     assert out.stderr == "" and out.stdout.splitlines() == [
-        "plain", "Once upon", "NotFoundError 404 Error code: 404 - no model ***", "[] [] [] {} False"]
+        "plain", "Once upon",
+        "NotFoundError 404 Error code: 404 - no model ***", "[] [] [] {} False"]
 
 
 def test_importing_the_module_imports_nothing_heavy():
@@ -4913,7 +4914,7 @@ def test_readme_examples_type_check(tmp_path):
 # and commit), the answers a loopback server plays to them, and what each printed through
 # openai 3.57.0. harness.run_script() runs one in-process through either library.
 
-SDK_SCRIPTS = sorted((HERE / "testdata" / "sdk_scripts").glob("[0-9]*.py"))
+SDK_SCRIPT_FILES = sorted((HERE / "testdata" / "sdk_scripts").glob("[0-9]*.py"))
 SDK_VERSION = "3.57.0"      # the version the .expected.txt files were printed by
 
 
@@ -4945,19 +4946,22 @@ def needs_modules(script: Path) -> None:
             pytest.importorskip(name)
 
 
-@pytest.mark.parametrize("script", SDK_SCRIPTS, ids=lambda p: p.stem)
-def test_sdk_script_prints_what_it_printed_through_the_sdk(script):
+@pytest.mark.parametrize("script", SDK_SCRIPT_FILES, ids=lambda p: p.stem)
+def test_sdk_script_prints_what_it_printed_through_the_sdk(script, monkeypatch):
     needs_modules(script)
+    monkeypatch.setattr(oc, "_sleep", lambda seconds: None)     # retry-after: 19 s
     harness = sdk_harness()
     expected = script.with_suffix(".expected.txt").read_text()
     ours, _ = harness.run_script(script, "openai_compat")
     assert ours == expected, harness.first_difference(expected, ours)
 
 
-@pytest.mark.parametrize("script", SDK_SCRIPTS, ids=lambda p: p.stem)
-def test_sdk_script_runs_the_same_through_both_libraries(script):
+@pytest.mark.parametrize("script", SDK_SCRIPT_FILES, ids=lambda p: p.stem)
+def test_sdk_script_runs_the_same_through_both_libraries(script, monkeypatch):
     """Side by side today: the SDK prints what it printed when the script was recorded, we
     print the same, and both send the same requests."""
+    needs_modules(script)
+    monkeypatch.setattr(oc, "_sleep", lambda seconds: None)
     openai = pytest.importorskip("openai")
     if openai.__version__ != SDK_VERSION:
         pytest.skip("the expected outputs are openai %s's; this is %s"
@@ -4971,7 +4975,7 @@ def test_sdk_script_runs_the_same_through_both_libraries(script):
 
 
 def test_sdk_scripts_cover_every_part_of_the_issue():
-    text = "\n".join(p.read_text() for p in SDK_SCRIPTS)
+    text = "\n".join(p.read_text() for p in SDK_SCRIPT_FILES)
     for used in ("with_raw_response", "with_streaming_response", ".stream(", "import openai\n",
                  "openai.api_key", "pydantic_function_tool", "with_options", "beta.chat",
                  "AzureOpenAI", "azure_deployment", "azure_ad_token_provider", "with OpenAI()",
@@ -4979,7 +4983,7 @@ def test_sdk_scripts_cover_every_part_of_the_issue():
                  "model_dump_json", "to_dict", "to_json", "except openai.BadRequestError",
                  '"tool_calls": chat_completion'):
         assert used in text, used
-    assert len(SDK_SCRIPTS) >= 15
+    assert len(SDK_SCRIPT_FILES) >= 15
 
 
 @pytest.mark.skipif(not PYRIGHT, reason="pyright is not installed")
@@ -4994,3 +4998,83 @@ def test_sdk_scripts_type_check_as_well_as_with_the_sdk():
     spec.loader.exec_module(module)
     result = module.compare(PYRIGHT, sys.executable)
     assert result["new"] == [], "\n".join(map(str, result["new"]))
+
+
+@responses.activate
+def test_the_servers_extra_fields_are_attributes_but_never_hide_ours():
+    body = completion("hi")
+    body["choices"][0]["message"].update(
+        {"reasoning_content": "think", "to_dict": 1, "model_dump": 2, "_src": 3, "__class__": 4})
+    body["provider"] = "Upstream"           # OpenRouter's top-level field
+    responses.post(OPENAI_URL, json=body)
+    r = oc.chat("hi", model="gpt-4o", api_key=KEY)
+    m = r.choices[0].message
+    assert m.reasoning_content == "think" and not hasattr(m, "stop_reason")
+    assert m.to_dict()["content"] == "hi" and m.model_dump()["to_dict"] == 1
+    assert type(m) is oc.ChatCompletionMessage and r.provider == "openai"
+    assert "provider='Upstream'" in repr(r) and "reasoning_content='think'" in repr(m)
+    m.note = [1]                            # settable, shown and dumped like the SDK's
+    assert repr(m).endswith("note=[1])") and m.to_dict()["note"] == [1]
+
+
+@responses.activate
+def test_sdk_error_text_is_scrubbed_and_summary_kept():
+    responses.post(OPENAI_URL, status=401, json={"error": {"message": "bad key " + KEY}})
+    with pytest.raises(oc.AuthenticationError) as e:
+        oc.OpenAI(api_key=KEY, max_retries=0).chat.completions.create(
+            model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
+    assert KEY not in str(e.value) + e.value.message + e.value.summary + repr(e.value)
+    assert str(e.value).startswith("Error code: 401 - bad key ")
+
+
+def test_sdk_clients_refuse_bad_setup_before_sending(monkeypatch):
+    for name in ("AZURE_OPENAI_API_KEY", "AZURE_OPENAI_AD_TOKEN", "OPENAI_API_VERSION",
+                 "AZURE_OPENAI_ENDPOINT"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(ValueError, match="api_version"):
+        oc.AzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_key="k" * 20)
+    with pytest.raises(ValueError, match="azure_endpoint"):
+        oc.AzureOpenAI(api_version="2024-10-21", api_key="k" * 20)
+    with pytest.raises(oc.OpenAIError, match="Missing credentials"):
+        oc.AzureOpenAI(api_version="2024-10-21", azure_endpoint="https://x.openai.azure.com")
+    with pytest.raises(oc.MutuallyExclusiveAuthError):
+        oc.AzureOpenAI(api_version="2024-10-21", azure_endpoint="https://x.openai.azure.com",
+                       api_key="k" * 20, azure_ad_token="t" * 20)
+    client = oc.OpenAI(api_key=KEY, timeout=5.0)
+    with pytest.raises(TypeError, match="timeout"):
+        client.with_options(timeout=-1)
+    assert client.with_options(max_retries=7).max_retries == 7 and client.max_retries == 2
+    client.close()
+    with responses.RequestsMock() as mocked:     # nothing may be sent
+        with pytest.raises(RuntimeError, match="client has been closed"):
+            client.chat.completions.create(model="gpt-4o", messages="hi")
+        assert not mocked.calls
+
+
+def test_an_httpx_style_timeout_becomes_connect_and_read(monkeypatch):
+    seen = []
+
+    class Session(requests.Session):
+        def request(self, *args, **kwargs):
+            seen.append(kwargs["timeout"])
+            raise requests.exceptions.ConnectionError("down")
+
+    class Timeout:
+        connect, read, write, pool = 2.0, 5.0, 10.0, 60.0
+
+    client = oc.OpenAI(api_key=KEY, timeout=Timeout(), max_retries=0, session=Session())
+    with pytest.raises(oc.APIConnectionError):
+        client.chat.completions.create(model="gpt-4o", messages="hi")
+    assert seen == [(2.0, 5.0)] and isinstance(client.timeout, Timeout)
+
+
+def test_partial_json_closes_what_is_open_and_drops_what_is_cut():
+    assert oc._partial_json('{"steps":[{"explanation') == {"steps": [{}]}
+    assert oc._partial_json('{"a":"x","b":"y') == {"a": "x"}
+    assert oc._partial_json("[1, 2") == [1, 2] and oc._partial_json("[tr") == []
+    with pytest.raises(ValueError):
+        oc._partial_json("[" * 300)                  # deeper than jiter allows
+    with pytest.raises(ValueError):
+        oc._partial_json('{"a" 1}')
+    with pytest.raises(oc.ParseError):
+        oc._partial_parsed("not json")
