@@ -3039,19 +3039,21 @@ class APIResponse:
 
     @property
     def content(self) -> bytes:
-        return self.http_response.content
+        return self.read()
 
     def read(self) -> bytes:
+        if isinstance(self._result, ChatStream):    # its body is read, bounded, by the stream
+            raise TypeError("a streamed answer is read by iterating parse(), not as bytes")
         return self.http_response.content
 
     def json(self) -> Any:
-        return json.loads(self.http_response.content)
+        return json.loads(self.read())
 
     def text(self) -> str:          # a method here; an attribute for with_raw_response
-        return self.http_response.content.decode("utf-8", "replace")
+        return self.read().decode("utf-8", "replace")
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        body = self.http_response.content
+        body = self.read()
         step = chunk_size or len(body) or 1
         return (body[i:i + step] for i in range(0, len(body), step))
 

@@ -5078,3 +5078,14 @@ def test_partial_json_closes_what_is_open_and_drops_what_is_cut():
         oc._partial_json('{"a" 1}')
     with pytest.raises(oc.ParseError):
         oc._partial_parsed("not json")
+
+
+def test_raw_response_of_a_stream_is_read_through_the_stream(server):
+    server.add(chunks=[STREAM], status=200, framing="length",
+               content_type="text/event-stream")
+    client = oc.OpenAI(api_key=KEY, base_url=server.url + "/v1", max_retries=0)
+    raw = client.chat.completions.with_raw_response.create(model="m", messages="hi",
+                                                           stream=True)
+    with pytest.raises(TypeError, match="iterating parse"):
+        raw.read()
+    assert "".join(c.content for c in raw.parse()) and raw.status_code == 200
