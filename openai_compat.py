@@ -34,7 +34,9 @@ Reading guide. The file is in five parts; Part I is the whole protocol: read it 
   I    The protocol, in call order: the provider table, the records, chat() and the step that
        runs it (_chat), building the request, where it goes, sending and retrying, errors,
        parsing an answer, streaming, model lists and embeddings.
-  II   The client shaped like the official SDK's (OpenAI), a thin layer over Part I.
+  II   The official SDK's surface over Part I: the OpenAI client, the HTTP response views
+       (with_raw_response), the stream helper and parse()'s answers, AzureOpenAI, and the
+       module-level client (`openai.chat.completions.create`).
   III  Extras, each plugged into Part I through a named step (_BUILD_STEPS, _BEFORE_SEND,
        _AFTER_PARSE): structured outputs; tools, images and JSON in text; model data and
        costs; budgets and long runs; the Batch API.
@@ -42,7 +44,8 @@ Reading guide. The file is in five parts; Part I is the whole protocol: read it 
        URL and key gate, redaction, bounded reading, urllib3 details.
   V    The offline mock, the command line, the generated model table.
 
-Parts III and V can be deleted from a copy: chat(), streams and errors keep working.
+Parts III and V can be deleted from a copy: chat(), streams and errors keep working (the
+client's parse(), stream() and pydantic_function_tool() use Part III's structured outputs).
 
 What goes over the wire, to hold the code against (Part I builds the first lines, parses the
 rest; a stream's data lines are chunks, joined into the answer a plain call would get):
@@ -421,6 +424,16 @@ class _Serializable:
     __hash__ = None     # type: ignore[assignment]  # mutable records: unhashable, as the SDK's
 
 
+class _Extensible(_Serializable):
+    """A record providers add fields to (vLLM's stop_reason on a choice, reasoning_content on
+    a message or delta): a type checker lets any attribute name through, as it does for
+    the SDK's pydantic models, which is what scripts written for the SDK rely on."""
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        def __getattr__(self, name: str) -> Any: ...
+
+
 @functools.cache
 def _fields_of(cls: type) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
     """A record class's printed fields (the SDK's, else its dataclass fields), the same as
@@ -489,7 +502,6 @@ def _json_dumps(data: Any, indent: int | None) -> str:
                       separators=(",", ":") if indent is None else None)
 
 
-
 @dataclass(repr=False, eq=False, slots=True)
 class ChatCompletion(_Serializable):
     """A chat completion (the SDK's ChatCompletion; ChatResponse is its older name here).
@@ -542,7 +554,7 @@ ChatResponse = ChatCompletion      # its name before 0.4
 
 
 @dataclass(repr=False, eq=False, slots=True)
-class Choice(_Serializable):
+class Choice(_Extensible):
     """One of the n answers of a completion."""
     index: int
     message: ChatCompletionMessage
@@ -550,12 +562,9 @@ class Choice(_Serializable):
     logprobs: ChoiceLogprobs | None = None
     _shown = ("finish_reason", "index", "logprobs", "message")
 
-    if TYPE_CHECKING:      # fields providers add here are attributes: vLLM's stop_reason,
-        def __getattr__(self, name: str) -> Any: ...    # reasoning_content (see the base)
-
 
 @dataclass(repr=False, eq=False, slots=True)
-class ChatCompletionMessage(_Serializable):
+class ChatCompletionMessage(_Extensible):
     """What the model said (the SDK's ChatCompletionMessage; Message here before 0.4)."""
     role: str | None = "assistant"
     content: str | None = None         # None when the model only called tools
@@ -568,9 +577,6 @@ class ChatCompletionMessage(_Serializable):
     parsed: Any = None     # with a typed response_format: the answer as that type, checked
     _shown = ("content", "refusal", "role", "annotations", "audio", "function_call",
               "tool_calls")
-
-    if TYPE_CHECKING:      # fields providers add here are attributes: vLLM's stop_reason,
-        def __getattr__(self, name: str) -> Any: ...    # reasoning_content (see the base)
 
     def to_param(self) -> dict:
         """The wire form, to send back as part of `messages` (tool-call loops; the SDK calls
@@ -735,7 +741,7 @@ class ChatCompletionChunk(_Serializable):
 
 
 @dataclass(repr=False, eq=False)
-class ChunkChoice(_Serializable):
+class ChunkChoice(_Extensible):
     """One choice of a streamed chunk (the SDK's chunk Choice)."""
     index: int
     delta: ChoiceDelta
@@ -744,12 +750,9 @@ class ChunkChoice(_Serializable):
     _shown = ("delta", "index", "finish_reason", "logprobs")
     _sdk_name = "Choice"
 
-    if TYPE_CHECKING:      # fields providers add here are attributes: vLLM's stop_reason,
-        def __getattr__(self, name: str) -> Any: ...    # reasoning_content (see the base)
-
 
 @dataclass(repr=False, eq=False)
-class ChoiceDelta(_Serializable):
+class ChoiceDelta(_Extensible):
     """What one chunk adds to a choice (the SDK's ChoiceDelta; Delta here before 0.4)."""
     role: str | None = None
     content: str | None = None
@@ -759,9 +762,6 @@ class ChoiceDelta(_Serializable):
     function_call: Function | None = None
     audio: dict | None = None
     _shown = ("audio", "content", "function_call", "refusal", "role", "tool_calls")
-
-    if TYPE_CHECKING:      # fields providers add here are attributes: vLLM's stop_reason,
-        def __getattr__(self, name: str) -> Any: ...    # reasoning_content (see the base)
 
 
 Delta = ChoiceDelta
@@ -1248,8 +1248,8 @@ def _message_param(m: Any) -> Any:
     if not isinstance(m, dict):
         dump = getattr(m, "to_dict", None)         # the SDK's own message objects
         return dump() if callable(dump) else m
-    return {k: _plain(v) for k, v in m.items()} if any(
-        isinstance(v, list) or _plain(v) is not v for v in m.values()) else m
+    plain = {k: _plain(v) for k, v in m.items()}
+    return plain if any(plain[k] is not v for k, v in m.items()) else m
 
 
 def _plain(value: Any) -> Any:
@@ -1903,10 +1903,11 @@ def _api_error(body: Any, provider: str, *, status: int | None = None,
                message: str | None = None, default: str = "the server sent an error object",
                headers: Mapping[str, str] | None = None,
                response: requests.Response | None = None,
-               request_id: str | None = None, text: str | None = None) -> APIError:
+               request_id: str | None = None) -> APIError:
     """The one builder of APIError subclasses, from an error body however it came: a non-2xx
     answer (_http_error), an error object in a 200 body or a stream, a failed batch line.
-    Without a status, the body's code or type suggests one (_infer_status)."""
+    Without a status, the body's code or type suggests one (_infer_status). An HTTP answer's
+    error (with its response) reads as the SDK's does: "Error code: 429 - ..." (_sdk_text)."""
     fields = _error_fields(body)
     status = status if status is not None else _infer_status(fields)
     inner = body.get("error", body) if isinstance(body, dict) else body   # as the SDK's body
@@ -1914,7 +1915,7 @@ def _api_error(body: Any, provider: str, *, status: int | None = None,
         str(message or fields.get("message") or default).strip(), status_code=status,
         type=fields.get("type"), code=fields.get("code"), param=fields.get("param"), body=inner,
         request_id=request_id, provider=provider, headers=headers, response=response,
-        text=text)
+        text=None if response is None else _sdk_text(status or 0, inner, message))
 
 
 def _http_error(resp: requests.Response, content: bytes, provider: str) -> APIError:
@@ -1932,14 +1933,12 @@ def _http_error(resp: requests.Response, content: bytes, provider: str) -> APIEr
                                             "x-ms-request-id") if h in headers), None)
     return _api_error(body, provider, status=resp.status_code, message=message,
                       default="HTTP %s %s" % (resp.status_code, resp.reason or ""),
-                      headers=headers, response=resp, request_id=request_id,
-                      text=_sdk_text(resp.status_code, body, message))
+                      headers=headers, response=resp, request_id=request_id)
 
 
-def _sdk_text(status: int, body: Any, message: str | None) -> str:
+def _sdk_text(status: int, inner: Any, message: str | None) -> str:
     """The SDK's str() of an HTTP error: "Error code: 429 - <message>", the message only
-    when the body holds one as a string (why a redirect was not followed, from us)."""
-    inner = body.get("error", body) if isinstance(body, dict) else None
+    when the error object holds one as a string (why a redirect was not followed, from us)."""
     said = inner.get("message") if isinstance(inner, dict) else None
     said = message if 300 <= status < 400 else said
     return "Error code: %d%s" % (status, " - %s" % said if isinstance(said, str) and said
@@ -2038,14 +2037,22 @@ def _index(choice: dict, position: int) -> int:
 
 
 def _message(d: dict) -> ChatCompletionMessage:
-    calls = d.get("tool_calls")
-    call = d.get("function_call")
+    annotations = d.get("annotations")
     return _from(ChatCompletionMessage(
-        _str(d.get("role")), _content_text(d.get("content")),
-        [_tool_call(c) for c in _dicts(calls)] if isinstance(calls, list) else None,
-        _str(d.get("refusal")), _reasoning(d),
-        _dicts(d["annotations"]) if isinstance(d.get("annotations"), list) else None,
-        _dict(d.get("audio")) or None, _function(call) if isinstance(call, dict) else None), d)
+        **_said(d, _tool_call),
+        annotations=_dicts(annotations) if isinstance(annotations, list) else None), d)
+
+
+def _said(d: dict, read_call: typing.Callable[[dict], Any]) -> dict[str, Any]:
+    """What a message and a stream's delta share, read from either: role, text, tool calls
+    (each by read_call), refusal, thinking, audio and the deprecated function_call."""
+    calls, call = d.get("tool_calls"), d.get("function_call")
+    return {"role": _str(d.get("role")), "content": _content_text(d.get("content")),
+            "tool_calls": [read_call(c) for c in _dicts(calls)]
+            if isinstance(calls, list) else None,
+            "refusal": _str(d.get("refusal")), "reasoning": _reasoning(d),
+            "audio": _dict(d.get("audio")) or None,
+            "function_call": _function(call) if isinstance(call, dict) else None}
 
 
 def _reasoning(d: dict) -> str | None:
@@ -2067,12 +2074,7 @@ def _function(d: dict) -> Function:
 
 
 def _delta(d: dict) -> ChoiceDelta:
-    calls, call = d.get("tool_calls"), d.get("function_call")
-    return _from(ChoiceDelta(
-        _str(d.get("role")), _content_text(d.get("content")),
-        [_delta_call(c) for c in _dicts(calls)] if isinstance(calls, list) else None,
-        _str(d.get("refusal")), _reasoning(d),
-        _function(call) if isinstance(call, dict) else None, _dict(d.get("audio")) or None), d)
+    return _from(ChoiceDelta(**_said(d, _delta_call)), d)
 
 
 def _delta_call(d: dict) -> ChoiceDeltaToolCall:
@@ -2725,6 +2727,11 @@ class _Unset:
 _UNSET = _Unset()
 
 
+def _org_headers(organization: str | None, project: str | None) -> dict[str, str]:
+    return {name: value for name, value in (("OpenAI-Organization", organization),
+                                            ("OpenAI-Project", project)) if value}
+
+
 def _seconds(timeout: Any) -> Any:
     """A timeout as requests takes it: an httpx-style object becomes (connect, read)."""
     if hasattr(timeout, "connect") and hasattr(timeout, "read"):
@@ -2767,9 +2774,8 @@ class OpenAI:
             raise OpenAIError("The api_key client option must be set either by passing "
                               "api_key to the client or by setting the %s environment "
                               "variable" % row.key_env)
-        headers = {name: value for name, value in (
-            ("OpenAI-Organization", organization or os.environ.get("OPENAI_ORG_ID")),
-            ("OpenAI-Project", project or os.environ.get("OPENAI_PROJECT_ID"))) if value}
+        headers = _org_headers(organization or os.environ.get("OPENAI_ORG_ID"),
+                               project or os.environ.get("OPENAI_PROJECT_ID"))
         headers.update(_merged(default_headers) or {})
         self.provider = provider
         self.api_key, self.organization, self.project = api_key, organization, project
@@ -2778,6 +2784,10 @@ class OpenAI:
         self.session, self.budget = session, budget
         self._own: list[requests.Session] = []     # the session made for this client
         self._closed = False
+        self._attach()
+
+    def _attach(self) -> None:
+        """The resources, bound to this client (made again for each with_options copy)."""
         self.chat = _ChatResource(self)
         self.models = _ModelsResource(self)
         self.embeddings = _EmbeddingsResource(self)
@@ -2816,13 +2826,11 @@ class OpenAI:
         if not isinstance(timeout, _Unset):
             new.timeout = timeout
         new.default_headers = dict(set_default_headers) if set_default_headers is not None \
-            else dict(self.default_headers, **{k: v for k, v in (
-                ("OpenAI-Organization", organization), ("OpenAI-Project", project)) if v},
-                **(default_headers or {}))
+            else dict(self.default_headers, **_org_headers(organization, project),
+                      **(default_headers or {}))
         new.default_query = dict(set_default_query) if set_default_query is not None \
             else dict(self.default_query, **(default_query or {}))
-        new.chat, new.models = _ChatResource(new), _ModelsResource(new)
-        new.embeddings, new.beta = _EmbeddingsResource(new), _BetaResource(new)
+        new._attach()
         return new
 
     copy = with_options
@@ -2895,8 +2903,8 @@ class _ChatCompletions:
             # with the SDK's ParsedChatCompletion, which prints as such.
             self.parse = functools.wraps(chat)(
                 lambda **kwargs: _as_parsed(self._create(parse=True, **kwargs)))
-        self.with_raw_response = _RawResponses(client, self._create)
-        self.with_streaming_response = _StreamedResponses(client, self._create)
+        self.with_raw_response = _Responses(client, self._create, _LegacyAPIResponse)
+        self.with_streaming_response = _Responses(client, self._create, APIResponse)
 
     def stream(self, **params: Unpack[_StreamArgs]) -> ChatCompletionStreamManager:
         """The SDK's stream helper: `with client.chat.completions.stream(...) as stream:`
@@ -2933,15 +2941,8 @@ class _ModelsResource:
     def list(self, *, extra_headers: Mapping[str, str] | None = None,
              extra_query: Mapping[str, str] | None = None,
              timeout: Timeout | _TimeoutLike | None = None) -> ModelList:
-        return self._list(extra_headers=extra_headers, extra_query=extra_query,
-                          timeout=timeout)
-
-    def _list(self, extra_headers: Mapping[str, str] | None = None,
-              extra_query: Mapping[str, str] | None = None, timeout: Any = None,
-              session: requests.Session | None = None) -> ModelList:
         c = self._client
-        return ModelList(_list_models(c.provider, c.api_key, c.base_url, None,
-                                      session or c._session(),
+        return ModelList(_list_models(c.provider, c.api_key, c.base_url, None, c._session(),
                                       _seconds(timeout or c.timeout), c.max_retries,
                                       _merged(c.default_headers, extra_headers),
                                       _merged(c.default_query, extra_query)))
@@ -2964,7 +2965,7 @@ def _parameters(function: typing.Callable[..., Any]) -> tuple[str, ...]:
     return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
 
 
-_EMBED_PARAMETERS = frozenset(_parameters(embed)) | {"session"}
+_EMBED_PARAMETERS = frozenset(_parameters(embed))
 
 
 # -------------------------------------------------------------------------------------------------
@@ -3009,20 +3010,19 @@ class APIResponse:
     response); with with_streaming_response, text() and the iterators are methods and
     is_closed turns True when the `with` block ends. The body was read, within the call's
     limits, before either is returned: only stream=True answers are read as you iterate."""
+    _streaming = True          # open until the `with` block ends
 
-    def __init__(self, result: Any, noted: list[requests.Response], method: str,
-                 streaming: bool) -> None:
+    def __init__(self, result: Any, noted: list[requests.Response]) -> None:
         self._result = result
         self.http_response = noted[-1]
         self.retries_taken = len(noted) - 1
-        self.method = method
+        self.method = self.http_response.request.method or "POST"
         self.url = URL(self.http_response.url)
         self.headers = self.http_response.headers
         self.status_code = self.http_response.status_code
         self.elapsed = self.http_response.elapsed
         self.http_version = "HTTP/1.1"
-        self.is_closed = not streaming
-        self._streaming = streaming
+        self.is_closed = not self._streaming
 
     def __repr__(self) -> str:
         return "<APIResponse [%d %s] type=%s>" % (self.status_code,
@@ -3077,39 +3077,27 @@ class APIResponse:
 
 
 class _LegacyAPIResponse(APIResponse):
+    _streaming = False         # read and closed when returned
     text = property(APIResponse.text)     # type: ignore[assignment]
-
-
-def _noted_call(client: OpenAI, create: typing.Callable[..., Any], params: dict,
-                kind: type[_A]) -> _A:
-    if params.get("session") is not None:
-        raise TypeError("session= is not taken here: give it to the client")
-    noting = _Noting(client._session())
-    result = create(session=noting, **params)
-    return kind(result, noting.responses, "POST", kind is APIResponse)
 
 
 _A = typing.TypeVar("_A", bound=APIResponse)
 
 
-class _RawResponses:
-    """.with_raw_response: the same call, answering with its HTTP response."""
+class _Responses(typing.Generic[_A]):
+    """.with_raw_response (answering a _LegacyAPIResponse) and .with_streaming_response (an
+    APIResponse, for `with ... as response:`): the same call, through a noting session."""
 
-    def __init__(self, client: OpenAI, create: typing.Callable[..., Any]) -> None:
-        self._client, self._create = client, create
+    def __init__(self, client: OpenAI, create: typing.Callable[..., Any],
+                 kind: type[_A]) -> None:
+        self._client, self._create, self._kind = client, create, kind
 
-    def create(self, **params: Unpack[_CreateArgs]) -> _LegacyAPIResponse:
-        return _noted_call(self._client, self._create, dict(params), _LegacyAPIResponse)
-
-
-class _StreamedResponses:
-    """.with_streaming_response: the same call, as `with ... as response:`."""
-
-    def __init__(self, client: OpenAI, create: typing.Callable[..., Any]) -> None:
-        self._client, self._create = client, create
-
-    def create(self, **params: Unpack[_CreateArgs]) -> APIResponse:
-        return _noted_call(self._client, self._create, dict(params), APIResponse)
+    def create(self, **params: Unpack[_CreateArgs]) -> _A:
+        if params.get("session") is not None:
+            raise TypeError("session= is not taken here: give it to the client")
+        noting = _Noting(self._client._session())
+        result = self._create(**dict(params, session=noting))
+        return self._kind(result, noting.responses)
 
 
 # -------------------------------------------------------------------------------------------------
@@ -3331,9 +3319,7 @@ def _done_events(now: Choice, output: Any, parsing: Any) -> Iterator[ChatComplet
         yield event("tool_calls.function.arguments.done", name=call.function.name,
                     index=index, arguments=call.function.arguments,
                     parsed_arguments=None if kind is None else _parsed(
-                        call.function.arguments, kind, _Parsing(
-                            kind, _schema(kind, kind.__name__, strict=True),
-                            generated=not _is_pydantic(kind))))
+                        call.function.arguments, kind, _tool_parsing(kind)))
     if now.logprobs is not None and now.logprobs.content:
         yield event("logprobs.content.done", content=now.logprobs.content)
 
@@ -3619,10 +3605,14 @@ def _parse_structured(response: ChatResponse, parsing: _Parsing) -> ChatResponse
             kind = parsing.tools.get(call.function.name)
             if kind is not None:
                 call.function.parsed_arguments = _parsed(
-                    call.function.arguments or "", kind, _Parsing(
-                        kind, _schema(kind, kind.__name__, strict=True),
-                        generated=not _is_pydantic(kind)))
+                    call.function.arguments or "", kind, _tool_parsing(kind))
     return response
+
+
+def _tool_parsing(kind: Any) -> _Parsing:
+    """How a typed tool's arguments are parsed: into its type, against its strict schema."""
+    return _Parsing(kind, _schema(kind, kind.__name__, strict=True),
+                    generated=not _is_pydantic(kind))
 
 
 def _parsed(text: str, kind: Any, parsing: _Parsing) -> Any:
@@ -3661,74 +3651,73 @@ _PARTIAL_TOKEN = re.compile(rf'''[ \t\n\r]*(?:
   | (?P<end>)\Z)''', re.VERBOSE)  # cut_*: a token that the end of the text cuts short
 
 
-def _partial_string(token: str, cut: bool = False) -> str:
-    """Decode a string token (if cut: its complete part); reject lone surrogates like jiter."""
-    value = json.loads(token + '"' if cut else token)  # json.loads joins surrogate pairs
-    if cut and '\ud800' <= value[-1:] <= '\udbff':
-        value = value[:-1]  # a high surrogate whose low half may still come
-    if re.search('[\ud800-\udfff]', value):
-        raise ValueError('lone surrogate in JSON string')
-    return value
-
-
-def _partial_after(stack: list) -> str:
-    return 'end' if not stack else ',]' if isinstance(stack[-1], list) else ',}'
-
-
 def _partial_json(text: str) -> object:
-    """Parse JSON that may be cut off anywhere, returning exactly what
-    jiter.from_json(text.encode(), partial_mode=True) returns (as the openai SDK uses it).
-
-    Open arrays and objects are closed; an unfinished string, number,
-    true/false/null, or object key (with or without its ':' and value) at the end
-    is dropped.  ValueError if text is not the start of valid JSON, if there is no
-    complete top-level value yet ('', '"ab', '12.', 'tru'), or if too deeply nested.
-    """
-    stack, root, key, pos = [], None, None, 0  # stack: the open lists and dicts
-    expect = 'value'  # or 'value]', 'key', 'key}', ':', ',]', ',}', 'end'
+    """JSON that may be cut off anywhere, read as jiter.from_json(text.encode(),
+    partial_mode=True) reads it (which the SDK uses): open arrays and objects are closed;
+    an unfinished string, number, true/false/null, or object key (with or without its ':'
+    and value) at the end is dropped. ValueError if the text is not the start of JSON, has
+    no complete top-level value yet ('', '"ab', '12.', 'tru'), or nests too deeply."""
+    stack: list = []                   # the open lists and dicts
+    root, key, pos = None, None, 0
+    expect = "value"                   # or "value]", "key", "key}", ":", ",]", ",}", "end"
     while True:
         match = _PARTIAL_TOKEN.match(text, pos)
         if match is None:
-            raise ValueError(f'invalid JSON at index {pos}')
+            raise ValueError("invalid JSON at index %d" % pos)
         pos, kind = match.end(), match.lastgroup or "end"
-        token, cut = match[kind], kind.startswith('cut_')
-        if kind == 'end':
-            if stack or expect == 'end':
+        token, cut = match[kind], kind.startswith("cut_")
+        if kind == "end":
+            if stack or expect == "end":
                 return root
-            raise ValueError('incomplete JSON value')
-        if kind in ('string', 'cut_string') and expect.startswith('key'):
-            key, expect = _partial_string(token, cut), ':'  # a cut key is dropped at 'end'
-        elif token == ':' and expect == ':':
-            expect = 'value'
-        elif token == ',' and expect in (',]', ',}'):
-            expect = 'value' if expect == ',]' else 'key'
-        elif token in (']', '}') and token in expect:  # ']' ends 'value]' or ',]'
+            raise ValueError("incomplete JSON value")
+        if kind in ("string", "cut_string") and expect.startswith("key"):
+            key, expect = _partial_string(token, cut), ":"   # a cut key is dropped at the end
+        elif token == ":" and expect == ":":
+            expect = "value"
+        elif token == "," and expect in (",]", ",}"):
+            expect = "value" if expect == ",]" else "key"
+        elif token in ("]", "}") and token in expect:       # "]" ends "value]" or ",]"
             stack.pop()
             expect = _partial_after(stack)
-        elif expect.startswith('value') and (kind != 'punct' or token in '[{'):
+        elif expect.startswith("value") and (kind != "punct" or token in "[{"):
             if len(stack) > _PARTIAL_MAX_DEPTH:
-                raise ValueError('JSON nested too deeply')
-            if kind in ('string', 'cut_string'):
-                value = _partial_string(token, cut)
-            elif kind == 'number':
-                value = int(token) if token.lstrip('-').isdigit() else float(token)
-            else:
-                value = {'true': True, 'false': False, 'null': None, '[': [], '{': {}}.get(token)
+                raise ValueError("JSON nested too deeply")
+            value = _partial_value(kind, token, cut)
             if cut:
-                continue  # the text ends inside this value: drop it
+                continue                   # the text ends inside this value: dropped
             if not stack:
                 root = value
             elif isinstance(stack[-1], list):
                 stack[-1].append(value)
             else:
                 stack[-1][key] = value
-            if token in ('[', '{'):
-                stack.append(value)
-                expect = 'value]' if token == '[' else 'key}'
-            else:
-                expect = _partial_after(stack)
+            stack += [value] if token in ("[", "{") else []
+            expect = {"[": "value]", "{": "key}"}.get(token) or _partial_after(stack)
         else:
-            raise ValueError(f'unexpected {token!r} at index {match.start(kind)}')
+            raise ValueError("unexpected %r at index %d" % (token, match.start(kind)))
+
+
+def _partial_value(kind: str, token: str, cut: bool) -> Any:
+    if kind in ("string", "cut_string"):
+        return _partial_string(token, cut)
+    if kind == "number":
+        return int(token) if token.lstrip("-").isdigit() else float(token)
+    return {"true": True, "false": False, "null": None, "[": [], "{": {}}.get(token)
+
+
+def _partial_string(token: str, cut: bool = False) -> str:
+    """A string token decoded (if cut: its complete part); a lone surrogate refused, as
+    jiter refuses it."""
+    value = json.loads(token + '"' if cut else token)    # json.loads joins surrogate pairs
+    if cut and "\ud800" <= value[-1:] <= "\udbff":
+        value = value[:-1]             # a high surrogate whose low half may still come
+    if re.search("[\ud800-\udfff]", value):
+        raise ValueError("lone surrogate in JSON string")
+    return value
+
+
+def _partial_after(stack: list) -> str:
+    return "end" if not stack else ",]" if isinstance(stack[-1], list) else ",}"
 
 
 def _not_json(constant: str) -> Any:
@@ -4027,7 +4016,8 @@ def _resolve_ref(root: dict, ref: str) -> dict:
 
 
 def _parse_rules(req: Request, args: Mapping[str, Any]) -> None:
-    """The client's parse(): no streams, and an answer cut off or filtered is refused."""
+    """The client's parse(): no streams (but the stream helper's), and an answer cut off or
+    filtered is refused."""
     if args.get("parse"):
         if req.stream and args["parse"] != "stream":      # the stream helper may
             raise TypeError("parse() does not stream; use stream(...) or create(..., "

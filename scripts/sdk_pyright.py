@@ -1,10 +1,10 @@
 """Type-check the SDK scripts as written and as ported to openai_compat; report new errors.
 
 For each testdata/sdk_scripts/NN_name.py (written for the official `openai` SDK) this runs
-pyright (basic mode) twice, once per side, over all scripts at once:
+pyright (basic mode) once over both sides, each in a folder of its own:
   sdk     the scripts as written; `openai` resolves in the environment of --pythonpath;
-  compat  the scripts after harness.rewrite_imports, with extraPaths = the repository root,
-          so `import openai_compat` is this repository's openai_compat.py (extraPaths come
+  compat  the scripts after harness.rewrite_imports; extraPaths = the repository root, so
+          `import openai_compat` is this repository's openai_compat.py (extraPaths come
           before site-packages in pyright's import resolution).
 An error on the compat side is "new" unless the same script's SDK side has an error with the
 same rule on the same line (the port changes import lines only, line by line, so line
@@ -44,11 +44,9 @@ def load_rewrite() -> Callable[[str], str]:
 
 
 def port(rewrite: Callable[[str], str], name: str, source: str) -> str:
-    """The script ported line by line, so that every line keeps its number.
-
-    rewrite_imports on the whole file can join lines: its `import openai\\s*$` pattern also
-    swallows the newlines of the blank lines after it. Line by line, the same substitutions
-    keep the line count; checked here to give the whole-file result but for blank lines."""
+    """The script ported line by line, so that every line keeps its number; checked to give
+    rewrite_imports' whole-file result (but for blank lines) and to change import lines
+    only."""
     lines = [rewrite(line) for line in source.splitlines()]
     ported = "\n".join(lines) + "\n"
     if nonblank(ported) != nonblank(rewrite(source)):
@@ -63,25 +61,30 @@ def nonblank(source: str) -> list[str]:
     return [line for line in source.splitlines() if line.strip()]
 
 
-def write_side(folder: Path, sources: dict[str, str], extra_paths: list[str]) -> None:
-    """The scripts and a pyrightconfig.json for one side."""
-    folder.mkdir()
-    for name, source in sources.items():
-        (folder / name).write_text(source)
+def write_sides(project: Path, sides: dict[str, dict[str, str]]) -> None:
+    """One folder of scripts per side, under one pyrightconfig.json: pyright starts once.
+    extraPaths is the repository (for openai_compat); it holds no `openai`, so the SDK
+    side still resolves the installed SDK."""
+    for side, sources in sides.items():
+        (project / side).mkdir(parents=True)
+        for name, source in sources.items():
+            (project / side / name).write_text(source)
     config = {"typeCheckingMode": "basic",
               "pythonVersion": "{}.{}".format(*sys.version_info[:2]),
-              "extraPaths": extra_paths}
-    (folder / "pyrightconfig.json").write_text(json.dumps(config))
+              "extraPaths": [str(ROOT)]}
+    (project / "pyrightconfig.json").write_text(json.dumps(config))
 
 
 def run_pyright(pyright: str, python: str, folder: Path) -> list[Error]:
-    """The errors pyright finds in the folder's scripts (warnings are left out)."""
+    """The errors pyright finds in the project's scripts (warnings are left out), each with
+    its side (the folder it is in)."""
     proc = subprocess.run([pyright, "--outputjson", "--pythonpath", python, "-p", str(folder)],
                           capture_output=True, text=True)
     if proc.returncode not in (0, 1):       # 2: fatal error, 3: bad config
         raise RuntimeError(f"pyright exited {proc.returncode}: {proc.stderr or proc.stdout}")
     report = json.loads(proc.stdout[proc.stdout.index("{"):])
-    return [{"script": Path(d["file"]).name, "line": d["range"]["start"]["line"] + 1,
+    return [{"side": Path(d["file"]).parent.name, "script": Path(d["file"]).name,
+             "line": d["range"]["start"]["line"] + 1,
              "rule": d.get("rule", ""), "message": d["message"]}
             for d in report["generalDiagnostics"] if d["severity"] == "error"]
 
@@ -106,10 +109,10 @@ def compare(pyright: str, python: str) -> dict[str, Any]:
     originals = {p.name: p.read_text() for p in sorted(SCRIPTS.glob("[0-9]*.py"))}
     ported = {name: port(rewrite, name, source) for name, source in originals.items()}
     with tempfile.TemporaryDirectory() as tmp:
-        write_side(Path(tmp, "sdk"), originals, [])
-        write_side(Path(tmp, "compat"), ported, [str(ROOT)])
-        sdk = run_pyright(pyright, python, Path(tmp, "sdk"))
-        compat = run_pyright(pyright, python, Path(tmp, "compat"))
+        write_sides(Path(tmp), {"sdk": originals, "compat": ported})
+        errors = run_pyright(pyright, python, Path(tmp))
+    sdk = [e for e in errors if e["side"] == "sdk"]
+    compat = [e for e in errors if e["side"] == "compat"]
     require_import(sdk, "openai", python)
     require_import(compat, "openai_compat", python)
     new = new_errors(sdk, compat)
