@@ -2465,9 +2465,7 @@ class _Accumulator:
         if usage:
             self.usage = usage
         for c in choices or ():
-            index = c.get("index", 0)
-            if index.__class__ is not int:     # null, "0", 1.5: all land on choice 0
-                index = _int(index) or 0
+            index = _choice_index(c)
             state = self.choices.get(index)
             if state is None:
                 state = self.choices[index] = _ChoiceState()
@@ -2478,6 +2476,11 @@ class _Accumulator:
         body["choices"] = [{"index": i, "message": s.message(), "finish_reason": s.finish_reason,
                             "logprobs": s.logprobs} for i, s in sorted(self.choices.items())]
         return body
+
+
+def _choice_index(c: dict) -> int:
+    index = c.get("index", 0)
+    return index if index.__class__ is int else _int(index) or 0   # null, "0", 1.5: 0
 
 
 class _ChoiceState:
@@ -2492,7 +2495,9 @@ class _ChoiceState:
         # until it joins them, does io.StringIO).
         self.content = self.reasoning = self.refusal = None
         self.reasoning_key = "reasoning_content"
-        self.tool_calls = {}   # index -> {"id", "type", "function": {"name", "arguments"}}
+        self.tool_calls = {}   # index -> {"id", "type", "function": {"name", "arguments"}},
+        #                        arguments in a bytearray too: a call's arguments come in
+        #                        thousands of fragments, and str += copies them each time
         self.index_of_id = {}  # tool call id -> index, for servers that send no index
 
     def add(self, c: dict) -> None:
@@ -2547,13 +2552,14 @@ class _ChoiceState:
                 index = self.index_of_id.setdefault(frag.get("id"), len(self.tool_calls))
             call = self.tool_calls.get(index)
             if call is None:
-                call = self.tool_calls[index] = {"id": None, "type": None,
-                                                 "function": {"name": None, "arguments": ""}}
+                call = self.tool_calls[index] = {"id": None, "type": None, "function": {
+                    "name": None, "arguments": bytearray()}}
             call["id"] = call["id"] or _str(frag.get("id"))
             call["type"] = call["type"] or _str(frag.get("type"))
             f = _dict(frag.get("function"))
             call["function"]["name"] = call["function"]["name"] or _str(f.get("name"))
-            call["function"]["arguments"] += _str(f.get("arguments")) or ""
+            call["function"]["arguments"] += (_str(f.get("arguments")) or "").encode(
+                "utf-8", "surrogatepass")
 
     def add_logprobs(self, logprobs: dict) -> None:
         if self.logprobs is None:
@@ -2570,9 +2576,14 @@ class _ChoiceState:
         if self.refusal is not None:
             msg["refusal"] = _buffer_text(self.refusal)
         if self.tool_calls:
-            msg["tool_calls"] = [dict(self.tool_calls[i], index=i)
-                                 for i in sorted(self.tool_calls)]
+            msg["tool_calls"] = [self.tool_call(i) for i in sorted(self.tool_calls)]
         return msg
+
+    def tool_call(self, index: int) -> dict:
+        call = self.tool_calls[index]
+        return {"id": call["id"], "type": call["type"], "function": {
+            "name": call["function"]["name"],
+            "arguments": _buffer_text(call["function"]["arguments"])}, "index": index}
 
 
 # Usage in streams, in one place: asked for (_build), dropped where a server refuses it
@@ -3025,9 +3036,10 @@ class APIResponse:
         self.is_closed = not self._streaming
 
     def __repr__(self) -> str:
-        return "<APIResponse [%d %s] type=%s>" % (self.status_code,
-                                                  self.http_response.reason,
-                                                  type(self._result))
+        # The standard reason phrase, not the server's: a server could put anything there.
+        return "<APIResponse [%d %s] type=%s>" % (
+            self.status_code, http.client.responses.get(self.status_code, ""),
+            type(self._result))
 
     @property
     def request_id(self) -> str | None:
@@ -3181,11 +3193,12 @@ class ChatCompletionStreamEvent:
 
     if not TYPE_CHECKING:
         def __getattr__(self, name: str) -> Any:
-            # The JSON so far is parsed when asked for: parsing it for every event of a
-            # long answer costs O(n^2) (measured 2026-12-02: ~0.4 us per character read).
+            # What grows with the answer (the text or JSON so far) is made when read: made
+            # for every event, a long answer would cost O(n^2) (partial JSON, measured
+            # 2026-12-02: ~0.4 us per character).
             later = vars(self).get("_later", {})
             if name in later:
-                value = vars(self)[name] = _partial_parsed(later.pop(name))
+                value = vars(self)[name] = later.pop(name)()
                 return value
             raise AttributeError("%r event has no %r" % (self.type, name))
 
@@ -3196,9 +3209,9 @@ class ChatCompletionStreamEvent:
             "%s=%r" % kv for kv in vars(self).items() if kv[0][0] != "_"))
 
 
-def _partial_parsed(text: str | None) -> Any:
+def _partial_parsed(text: str) -> Any:
     """The JSON so far (None before any), or ParseError (a ValueError) if it is not JSON."""
-    if text is None:
+    if not text.strip():
         return None
     try:
         return _partial_json(text)
@@ -3235,12 +3248,14 @@ class ChatCompletionStream:
     """The stream helper's stream: iterate for events; get_final_completion() reads to the
     end and returns the whole answer (message.parsed filled, as parse() does).
 
-    Each event's snapshot is the answer so far, joined from the chunks when the event is
-    made: a stream of n chunks costs O(n x text) here, where iterating the plain stream of
-    create(stream=True) costs O(text)."""
+    Events are made from what the stream has joined so far (Part I's accumulator), at a
+    cost per chunk that does not grow with the answer: an event's snapshot and parsed
+    (the text or JSON so far) are made when you read them. A chunk event's snapshot is the
+    whole answer as it stands when read."""
 
     def __init__(self, stream: ChatStream) -> None:
         self._stream = stream
+        self._done: set[int] = set()      # choices whose *.done events were sent
         self._events = self._generate()
 
     def __iter__(self) -> Iterator[ChatCompletionStreamEvent]:
@@ -3266,62 +3281,83 @@ class ChatCompletionStream:
         return _as_parsed(self._stream.response)
 
     def _generate(self) -> Iterator[ChatCompletionStreamEvent]:
-        parsing = self._stream.request.parsing
-        for chunk in self._stream:
-            snapshot = self.current_completion_snapshot
-            yield ChatCompletionStreamEvent("chunk", chunk=chunk, snapshot=snapshot)
-            for position, c in enumerate(_dicts(chunk.raw.get("choices"))):
-                now = [s for s in snapshot.choices if s.index == _index(c, position)]
-                if now:
-                    with _scrubbing(self._stream.request.secret):
-                        yield from _choice_events(c, now[0], parsing)
+        stream = self._stream
+        parsing = stream.request.parsing
+        for chunk in stream:
+            yield ChatCompletionStreamEvent("chunk", chunk=chunk, _later={
+                "snapshot": lambda: self.current_completion_snapshot})
+            for c in _dicts(chunk.raw.get("choices")):
+                index = _choice_index(c)
+                with _scrubbing(stream.request.secret):
+                    yield from _choice_events(c, stream._acc.choices[index], parsing)
+                    if c.get("finish_reason") and index not in self._done:
+                        self._done.add(index)
+                        yield from _done_events(stream._acc.choices[index], parsing)
 
 
-def _choice_events(c: dict, now: Choice, parsing: Any) -> Iterator[ChatCompletionStreamEvent]:
-    """The events one chunk's choice makes, in the SDK's order; `now` is that choice so
-    far. The *.done events come with its finish_reason."""
-    delta, message, event = _dict(c.get("delta")), now.message, ChatCompletionStreamEvent
-    output = parsing.output if parsing is not None else None
-    if _str(delta.get("content")) is not None and message.content is not None:
-        yield event("content.delta", delta=delta["content"], snapshot=message.content,
-                    _later={"parsed": message.content if output is not None and
-                            message.content.strip() and not message.refusal else None})
-    if _str(delta.get("refusal")) is not None and message.refusal is not None:
-        yield event("refusal.delta", delta=delta["refusal"], snapshot=message.refusal)
+def _so_far(buffer: bytearray) -> typing.Callable[[], str]:
+    """The text a buffer holds now, read later (the buffer only grows)."""
+    size = len(buffer)
+    return lambda: _buffer_text(buffer[:size]) or ""
+
+
+def _json_so_far(text: typing.Callable[[], str], typed: bool) -> typing.Callable[[], Any]:
+    """The partial JSON of that text, read later: only for a typed response_format/tool."""
+    return lambda: _partial_parsed(text()) if typed else None
+
+
+def _choice_events(c: dict, state: _ChoiceState, parsing: _Parsing | None
+                   ) -> Iterator[ChatCompletionStreamEvent]:
+    """The *.delta events one chunk's choice makes, in the SDK's order; `state` is that
+    choice so far."""
+    delta, event = _dict(c.get("delta")), ChatCompletionStreamEvent
+    if _str(delta.get("content")) is not None and state.content is not None:
+        text = _so_far(state.content)
+        typed = parsing is not None and parsing.output is not None and state.refusal is None
+        yield event("content.delta", delta=delta["content"], _later={
+            "snapshot": text, "parsed": _json_so_far(text, typed)})
+    if _str(delta.get("refusal")) is not None and state.refusal is not None:
+        yield event("refusal.delta", delta=delta["refusal"],
+                    _later={"snapshot": _so_far(state.refusal)})
     for part in _dicts(delta.get("tool_calls")):
-        index = _int(part.get("index")) or 0
-        call = (message.tool_calls or [])[index:index + 1]
-        if call:
-            function = call[0].function
-            typed = parsing is not None and function.name in parsing.tools
-            yield event("tool_calls.function.arguments.delta", name=function.name,
-                        index=index, arguments=function.arguments,
-                        _later={"parsed_arguments": function.arguments if typed and
-                                function.arguments.strip() else None},
-                        arguments_delta=_str(_dict(
-                            part.get("function")).get("arguments")) or "")
+        index = _int(part.get("index"))
+        index = state.index_of_id.get(part.get("id"), 0) if index is None else index
+        call = state.tool_calls.get(index)
+        if call is not None:
+            name, arguments = call["function"]["name"], _so_far(call["function"]["arguments"])
+            typed = parsing is not None and name in parsing.tools
+            yield event("tool_calls.function.arguments.delta", name=name, index=index,
+                        arguments_delta=_str(_dict(part.get("function")).get("arguments"))
+                        or "", _later={"arguments": arguments,
+                                       "parsed_arguments": _json_so_far(arguments, typed)})
     tokens = _token_logprobs(_dict(c.get("logprobs")).get("content"))
-    if tokens and now.logprobs is not None:
-        yield event("logprobs.content.delta", content=tokens, snapshot=now.logprobs.content)
-    if c.get("finish_reason"):
-        yield from _done_events(now, output, parsing)
+    so_far = (state.logprobs or {}).get("content")
+    if tokens and so_far:
+        size = len(so_far)
+        yield event("logprobs.content.delta", content=tokens,
+                    _later={"snapshot": lambda: _token_logprobs(so_far[:size])})
 
 
-def _done_events(now: Choice, output: Any, parsing: Any) -> Iterator[ChatCompletionStreamEvent]:
-    message, event = now.message, ChatCompletionStreamEvent
-    if message.content is not None:
-        yield event("content.done", content=message.content, parsed=None if output is None
-                    or message.refusal else _parsed(message.content, output, parsing))
-    if message.refusal is not None:
-        yield event("refusal.done", refusal=message.refusal)
-    for index, call in enumerate(message.tool_calls or ()):
-        kind = parsing.tools.get(call.function.name) if parsing is not None else None
-        yield event("tool_calls.function.arguments.done", name=call.function.name,
-                    index=index, arguments=call.function.arguments,
-                    parsed_arguments=None if kind is None else _parsed(
-                        call.function.arguments, kind, _tool_parsing(kind)))
-    if now.logprobs is not None and now.logprobs.content:
-        yield event("logprobs.content.done", content=now.logprobs.content)
+def _done_events(state: _ChoiceState, parsing: _Parsing | None
+                 ) -> Iterator[ChatCompletionStreamEvent]:
+    """The *.done events of a choice, once, when it says its finish_reason."""
+    event = ChatCompletionStreamEvent
+    content, refusal = _buffer_text(state.content), _buffer_text(state.refusal)
+    if content is not None:
+        yield event("content.done", content=content, parsed=_parsed(
+            content, parsing.output, parsing) if parsing is not None and parsing.output
+            is not None and refusal is None else None)
+    if refusal is not None:
+        yield event("refusal.done", refusal=refusal)
+    for index in sorted(state.tool_calls):
+        function = state.tool_call(index)["function"]
+        kind = parsing.tools.get(function["name"]) if parsing is not None else None
+        yield event("tool_calls.function.arguments.done", name=function["name"], index=index,
+                    arguments=function["arguments"], parsed_arguments=None if kind is None
+                    else _parsed(function["arguments"], kind, _tool_parsing(kind)))
+    tokens = _token_logprobs((state.logprobs or {}).get("content"))
+    if tokens:
+        yield event("logprobs.content.done", content=tokens)
 
 
 # -------------------------------------------------------------------------------------------------
