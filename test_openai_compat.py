@@ -5145,3 +5145,14 @@ def test_raw_response_repr_shows_no_server_text(server):
     assert repr(raw).startswith("<APIResponse [200 OK] type=")
     assert raw.request_id == "req_1" and raw.retries_taken == 0 and raw.method == "POST"
     assert raw.parse() is raw.parse() and raw.parse().content == "hi"
+
+
+@pytest.mark.parametrize("inside", [
+    "[1, 2, " + " " * 50 + "true]", '{"a": "' + "y" * 500 + '"}', '{"b": [1e5, -0.5]}',
+    '{"s": "\\u00e9' + "x" * 100 + '"}', "{" + '"k": 1, ' * 7 + '"e": 1.5e10}'])
+def test_json_in_prose_is_found_wherever_the_reading_window_ends(inside):
+    """json() reads each candidate through a growing window (linear time on prose full of
+    '{'): a value the first window cuts anywhere is still read whole."""
+    for pad in range(70):
+        text = "Answer: " + " " * pad + inside + " {not json"
+        assert oc._extract_json(text) == json.loads(inside), pad
