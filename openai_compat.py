@@ -381,6 +381,8 @@ class _Serializable:
                    exclude_none: bool = False, round_trip: bool = False,
                    warnings: bool | str = True) -> dict[str, Any]:
         """Every field (None where absent) and the server's extras, as pydantic's."""
+        if isinstance(include, str) or isinstance(exclude, str):
+            raise TypeError("include and exclude take a set of field names, such as {'id'}")
         out = _dump(self, exclude_unset, exclude_none or exclude_defaults, mode == "json")
         if include is not None:
             out = {k: v for k, v in out.items() if k in include}
@@ -3443,6 +3445,9 @@ def _azure_base(base_url: str | None, endpoint: str | None, deployment: str | No
     if not endpoint:
         raise ValueError("Must provide one of the `base_url` or `azure_endpoint` arguments, "
                          "or the `AZURE_OPENAI_ENDPOINT` environment variable")
+    for name, value in (("azure_endpoint", endpoint), ("azure_deployment", deployment)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError("%s must be a string, not %r" % (name, type(value).__name__))
     base = endpoint.rstrip("/") + "/openai"
     return base + "/deployments/" + quote(deployment, safe="") if deployment else base
 

@@ -5156,3 +5156,23 @@ def test_json_in_prose_is_found_wherever_the_reading_window_ends(inside):
     for pad in range(70):
         text = "Answer: " + " " * pad + inside + " {not json"
         assert oc._extract_json(text) == json.loads(inside), pad
+
+
+def test_sdk_surface_refuses_wrong_types_before_sending():
+    with pytest.raises(TypeError, match="azure_endpoint must be a string"):
+        oc.AzureOpenAI(api_version="2024-10-21", azure_endpoint=5, api_key="k" * 20)
+    with pytest.raises(TypeError, match="azure_deployment must be a string"):
+        oc.AzureOpenAI(api_version="2024-10-21", azure_endpoint="https://x.openai.azure.com",
+                       azure_deployment=["d"], api_key="k" * 20)
+    client = oc.AzureOpenAI(api_version="2024-10-21", azure_endpoint="https://x.openai.azure.com",
+                            azure_ad_token_provider=lambda: None)      # type: ignore[arg-type]
+    with responses.RequestsMock() as mocked:
+        with pytest.raises(ValueError, match="must return a token string"):
+            client.chat.completions.create(model="d", messages="hi")
+        assert not mocked.calls
+    with pytest.raises(TypeError, match="take a set of field names"):
+        oc._parse_chat(completion("hi")).model_dump(include="id")
+    with pytest.raises(TypeError, match="max_retries"):
+        oc.OpenAI(api_key=KEY).with_options(max_retries="3")     # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="timeout"):
+        oc.OpenAI(api_key=KEY, timeout=type("T", (), {"connect": float("nan"), "read": 1})())
