@@ -3669,47 +3669,21 @@ def test_results_download_has_a_total_deadline(server):
     assert isinstance(box.get("error"), oc.APITimeoutError), box
 
 
-class HeaderStaller:
-    """Reads a request, then stalls the response head: drips header bytes, or sends
-    `100 Continue` heads forever, each well within the read timeout."""
-
-    def __init__(self, mode):
-        self.mode, self.stop = mode, threading.Event()
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(4)
-        self.url = "http://127.0.0.1:%d/v1" % self.sock.getsockname()[1]
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self):
-        try:
-            conn, _ = self.sock.accept()
-        except OSError:
-            return
-        with conn:
-            conn.settimeout(5)
-            try:
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    data += conn.recv(65536)
-                if self.mode == "drip":
-                    conn.sendall(b"HTTP/1.1 200 OK\r\nX-Slow: ")
-                while not self.stop.is_set():
-                    conn.sendall(b"a" if self.mode == "drip" else
-                                 b"HTTP/1.1 100 Continue\r\n\r\n")
-                    time.sleep(0.2)
-            except OSError:
-                pass
-
-    def close(self):
-        self.stop.set()
-        self.sock.close()
+def load_file(path: Path):
+    """A Python file of the repository that is not a package's module (a benchmark, the SDK
+    scripts' harness, a script), imported once."""
+    name = "repo_" + path.stem
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 @pytest.mark.parametrize("mode", ["drip", "continue"])
 def test_a_plain_calls_header_phase_is_bounded(mode):
-    staller = HeaderStaller(mode)
+    staller = load_file(HERE / "benchmarks" / "hostile.py").HeaderStaller(mode)
     try:
         box = bounded(lambda: oc.chat("hi", model="m", base_url=staller.url, api_key=KEY,
                                       timeout=(0.5, 0.5), max_retries=0), 3.0)
@@ -4919,14 +4893,7 @@ SDK_VERSION = "3.57.0"      # the version the .expected.txt files were printed b
 
 
 def sdk_harness():
-    spec = importlib.util.spec_from_file_location(
-        "sdk_harness", HERE / "testdata" / "sdk_scripts" / "harness.py")
-    assert spec is not None and spec.loader is not None
-    module = sys.modules.get("sdk_harness")
-    if module is None:
-        module = sys.modules["sdk_harness"] = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return module
+    return load_file(HERE / "testdata" / "sdk_scripts" / "harness.py")
 
 
 def what_was_sent(requests_seen: list[dict]) -> list[tuple]:
@@ -4995,12 +4962,7 @@ def test_sdk_scripts_type_check_as_well_as_with_the_sdk():
     """pyright (basic) on the scripts as written (against the SDK) and as ported: no error
     the SDK's version does not have. scripts/sdk_pyright.py does the work."""
     pytest.importorskip("openai")
-    spec = importlib.util.spec_from_file_location("sdk_pyright",
-                                                  HERE / "scripts" / "sdk_pyright.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    result = module.compare(PYRIGHT, sys.executable)
+    result = load_file(HERE / "scripts" / "sdk_pyright.py").compare(PYRIGHT, sys.executable)
     assert result["new"] == [], "\n".join(map(str, result["new"]))
 
 
